@@ -1,0 +1,19 @@
+namespace Registry.Core.Data.Entities;
+
+/// <summary>
+/// The outbox: one row per change, written in the same transaction as the change. The indexer follows it by <see cref="Id"/>.
+/// </summary>
+public sealed class RegistryEvent
+{
+    public long Id { get; set; }
+
+    public required string Type { get; set; }
+
+    public required string Repository { get; set; }
+
+    public string? Digest { get; set; }
+
+    public string? Tag { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+}

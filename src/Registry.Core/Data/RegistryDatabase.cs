@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Registry.Core.Data;
+
+/// <summary>Chooses the database provider from configuration: SQLite under the data directory by default, or PostgreSQL.</summary>
+internal static class RegistryDatabase
+{
+    public const string ConnectionStringName = "Registry";
+
+    public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration, RegistryOptions options)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Gallery:Database:Provider is Postgres but ConnectionStrings:Registry is empty; set ConnectionStrings__Registry, e.g. \"Host=localhost;Database=gallery;Username=gallery;Password=...\"");
+                }
+
+                services.AddDbContextPool<RegistryDbContext, PostgresRegistryDbContext>(o => ConfigurePostgres(o, connectionString));
+                break;
+            default:
+                connectionString ??= SqliteConnectionString(options.ResolvedDataPath);
+                services.AddDbContextPool<RegistryDbContext, SqliteRegistryDbContext>(o => ConfigureSqlite(o, connectionString));
+                break;
+        }
+
+        return services;
+    }
+
+    public static string SqliteConnectionString(string dataPath)
+    {
+        Directory.CreateDirectory(dataPath);
+        return $"Data Source={Path.Combine(dataPath, "gallery.db")};Cache=Private;Pooling=True";
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .AddInterceptors(SqlitePragmas.Instance);
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString);
+}

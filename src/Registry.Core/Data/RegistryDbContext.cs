@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data.Entities;
+
+namespace Registry.Core.Data;
+
+/// <summary>All registry metadata. Each database provider has a subclass that owns that provider's migrations.</summary>
+public abstract class RegistryDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<PublicRegistry> Registries => Set<PublicRegistry>();
+
+    public DbSet<Repository> Repositories => Set<Repository>();
+
+    public DbSet<Blob> Blobs => Set<Blob>();
+
+    public DbSet<RepositoryBlob> RepositoryBlobs => Set<RepositoryBlob>();
+
+    public DbSet<Manifest> Manifests => Set<Manifest>();
+
+    public DbSet<ManifestReference> ManifestReferences => Set<ManifestReference>();
+
+    public DbSet<ImagePlatform> ImagePlatforms => Set<ImagePlatform>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+
+    public DbSet<RegistryEvent> Events => Set<RegistryEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+}
+
+public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options);
+
+public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryDbContext> options) : RegistryDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Names are listed and paged in byte order, as SQLite and the OCI tags list do; not in the locale's order.
+        modelBuilder.Entity<Tag>().Property(t => t.Name).UseCollation("C");
+        modelBuilder.Entity<Repository>().Property(r => r.FullName).UseCollation("C");
+    }
+}

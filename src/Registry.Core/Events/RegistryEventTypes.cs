@@ -1,0 +1,11 @@
+namespace Registry.Core.Events;
+
+/// <summary>What the outbox records, in the past tense. Events describe repositories and images, not blobs.</summary>
+public static class RegistryEventTypes
+{
+    public const string RepositoryCreated = "repository.created";
+    public const string ImagePushed = "image.pushed";
+    public const string ImageDeleted = "image.deleted";
+    public const string TagUpdated = "tag.updated";
+    public const string TagDeleted = "tag.deleted";
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+using Registry.Core.Oci;
+using Registry.Core.Repositories;
+using Registry.Core.Storage;
+
+namespace Registry.Core.Http.Distribution;
+
+internal static class BlobHandlers
+{
+    private const string ImmutableCaching = "public, max-age=31536000, immutable";
+
+    /// <summary>GET or HEAD of a blob; GET honours Range (206, or 416 when unsatisfiable).</summary>
+    public static async Task GetAsync(HttpContext context, RepositoryName name, string reference)
+    {
+        var digest = RegistryHeaders.ParseDigest(reference);
+        var size = await context.RequestServices.GetRequiredService<BlobService>().GetLinkedSizeAsync(name, digest, context.RequestAborted);
+        var response = context.Response;
+        response.Headers[RegistryHeaders.ContentDigest] = digest.ToString();
+        response.Headers.CacheControl = ImmutableCaching;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            response.ContentType = "application/octet-stream";
+            response.ContentLength = size;
+            response.Headers.AcceptRanges = "bytes";
+            response.Headers.ETag = $"\"{digest}\"";
+            return;
+        }
+
+        var stream = await context.RequestServices.GetRequiredService<IBlobStore>().OpenReadAsync(digest, context.RequestAborted)
+            ?? throw BlobService.BlobUnknown(digest);
+        await Results.Stream(stream, "application/octet-stream", entityTag: new EntityTagHeaderValue($"\"{digest}\""), enableRangeProcessing: true)
+            .ExecuteAsync(context);
+    }
+
+    public static async Task DeleteAsync(HttpContext context, RepositoryName name, string reference)
+    {
+        var digest = RegistryHeaders.ParseDigest(reference);
+        await context.RequestServices.GetRequiredService<BlobService>().UnlinkAsync(name, digest, context.RequestAborted);
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+        context.Response.ContentLength = 0;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Registry.Core.Oci;
+using Registry.Core.Repositories;
+
+namespace Registry.Core.Http.Distribution;
+
+/// <summary>
+/// The OCI Distribution API under /v2/. One catch-all endpoint takes the path apart (names contain slashes) and
+/// hands the request to the handler for its resource and method; refusals become the spec's error bodies here, once.
+/// </summary>
+public static class DistributionEndpoints
+{
+    public const string ApiVersionHeader = "Docker-Distribution-API-Version";
+
+    public static IEndpointRouteBuilder MapDistribution(this IEndpointRouteBuilder app)
+    {
+        app.Map("/v2", HandleAsync);
+        app.Map("/v2/{**path}", HandleAsync);
+        return app;
+    }
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        context.Response.Headers[ApiVersionHeader] = "registry/2.0";
+        var path = context.Request.Path.Value ?? "";
+        var route = DistributionRoute.Parse(path.Length > 4 ? path[4..] : "");
+        try
+        {
+            await DispatchAsync(context, route);
+        }
+        catch (RegistryException e) when (!context.Response.HasStarted)
+        {
+            await OciErrorResponse.WriteAsync(context, e);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            var code = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? OciErrorCode.TooLarge : OciErrorCode.BlobUploadInvalid;
+            await OciErrorResponse.WriteAsync(context, code, $"the request body could not be read: {e.Message}");
+        }
+        catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
+        {
+            // The client went away; nothing was committed and nobody is listening.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DistributionEndpoints))
+                .LogError(e, "Unhandled error in {Method} {Path}", context.Request.Method, path);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { errors = new[] { new { code = "UNKNOWN", message = "internal error; the request changed nothing it did not complete" } } });
+        }
+    }
+
+    private static Task DispatchAsync(HttpContext context, DistributionRoute route)
+    {
+        var method = context.Request.Method;
+        return (route.Kind, method) switch
+        {
+            (RouteKind.Base, "GET" or "HEAD") => context.Response.WriteAsJsonAsync(new { }),
+            (RouteKind.Catalog, "GET") => CatalogHandlers.ListAsync(context),
+            (RouteKind.Tags, "GET") => CatalogHandlers.ListTagsAsync(context, Name(route)),
+            (RouteKind.Manifest, "GET" or "HEAD") => ManifestHandlers.GetAsync(context, Name(route), route.Reference),
+            (RouteKind.Manifest, "PUT") => ManifestHandlers.PutAsync(context, Name(route), route.Reference),
+            (RouteKind.Manifest, "DELETE") => ManifestHandlers.DeleteAsync(context, Name(route), route.Reference),
+            (RouteKind.Blob, "GET" or "HEAD") => BlobHandlers.GetAsync(context, Name(route), route.Reference),
+            (RouteKind.Blob, "DELETE") => BlobHandlers.DeleteAsync(context, Name(route), route.Reference),
+            (RouteKind.UploadStart, "POST") => UploadHandlers.StartAsync(context, Name(route)),
+            (RouteKind.Upload, "GET") => UploadHandlers.StatusAsync(context, Name(route), route.Reference),
+            (RouteKind.Upload, "PATCH") => UploadHandlers.PatchAsync(context, Name(route), route.Reference),
+            (RouteKind.Upload, "PUT") => UploadHandlers.CompleteAsync(context, Name(route), route.Reference),
+            (RouteKind.Upload, "DELETE") => UploadHandlers.CancelAsync(context, Name(route), route.Reference),
+            (RouteKind.Referrers, "GET") => ReferrerHandlers.ListAsync(context, Name(route), route.Reference),
+            (RouteKind.Unknown, _) => OciErrorResponse.WriteAsync(context, OciErrorCode.NotFound, $"no registry API at {context.Request.Path}"),
+            _ => MethodNotAllowedAsync(context, route),
+        };
+    }
+
+    private static Task MethodNotAllowedAsync(HttpContext context, DistributionRoute route) =>
+        OciErrorResponse.WriteAsync(context, OciErrorCode.MethodUnknown, $"{context.Request.Method} is not supported on {route.Kind} resources");
+
+    private static RepositoryName Name(DistributionRoute route) => RepositoryService.ParseName(route.Name);
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Registry.Core.Oci;
+
+namespace Registry.Core.Http.Distribution;
+
+/// <summary>Writes the spec's error body: <c>{"errors":[{"code","message","detail"}]}</c> with the code's HTTP status.</summary>
+internal static class OciErrorResponse
+{
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static Task WriteAsync(HttpContext context, OciErrorCode code, string message, object? detail = null)
+    {
+        var response = context.Response;
+        response.StatusCode = code.Status;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        var body = new { errors = new[] { new { code = code.Code, message, detail } } };
+        return response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);
+    }
+
+    public static Task WriteAsync(HttpContext context, RegistryException error) => WriteAsync(context, error.Error, error.Message, error.Detail);
+}

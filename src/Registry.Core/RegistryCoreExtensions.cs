@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Data;
+using Registry.Core.Events;
+using Registry.Core.Http.Distribution;
+using Registry.Core.Repositories;
+using Registry.Core.Storage;
+
+namespace Registry.Core;
+
+public static class RegistryCoreExtensions
+{
+    /// <summary>The registry's services: options, database, blob store, repository services, events and background jobs.</summary>
+    public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(RegistryOptions.SectionName);
+        services.Configure<RegistryOptions>(section);
+        var options = section.Get<RegistryOptions>() ?? new RegistryOptions();
+
+        services.AddRegistryDatabase(configuration, options);
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddSingleton<RegistryEventSignal>();
+        services.AddSingleton<UploadHashes>();
+        services.AddSingleton<ManifestContentCache>();
+        services.AddScoped<RepositoryService>();
+        services.AddScoped<BlobService>();
+        services.AddScoped<UploadService>();
+        services.AddScoped<ManifestPlatforms>();
+        services.AddScoped<ManifestService>();
+        services.AddScoped<TagService>();
+        services.AddScoped<ReferrerService>();
+        services.AddHostedService<UploadSessionJanitor>();
+        return services;
+    }
+
+    /// <summary>The registry's HTTP APIs: the OCI Distribution API under /v2/.</summary>
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    {
+        app.MapDistribution();
+        return app;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+using Registry.Core.Events;
+using Registry.Core.Oci;
+using Registry.Core.Storage;
+
+namespace Registry.Core.Repositories;
+
+/// <summary>Stores, serves and deletes manifests and the tags that point at them. Every change writes its event in the same transaction.</summary>
+public sealed class ManifestService(
+    RegistryDbContext db,
+    IBlobStore store,
+    ManifestContentCache cache,
+    ManifestPlatforms platforms,
+    RepositoryService repositories,
+    RegistryEventSignal signal)
+{
+    public async Task<ManifestContent> GetAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(name, reference, cancellationToken);
+        if (row is null)
+        {
+            await repositories.GetIdAsync(name, cancellationToken);
+            throw ManifestUnknown(reference);
+        }
+
+        var digest = Digest.Parse(row.Digest);
+        var content = await cache.GetAsync(digest, cancellationToken) ?? throw ManifestUnknown(reference);
+        return new ManifestContent(digest, row.MediaType, content);
+    }
+
+    /// <summary>Validates and stores a manifest, moving the tag when the reference is one.</summary>
+    public async Task<PushedManifest> PutAsync(RepositoryName name, ManifestRef reference, byte[] content, string? contentType, CancellationToken cancellationToken)
+    {
+        var manifest = ManifestParser.Parse(content, contentType);
+        var digest = Digest.Compute(content, reference.Digest?.Algorithm ?? Digest.Sha256);
+        if (reference.Digest is { } claimed && claimed != digest)
+        {
+            throw new RegistryException(OciErrorCode.DigestInvalid, $"the manifest's digest is {digest}, not {claimed}", new { claimed = claimed.ToString(), actual = digest.ToString() });
+        }
+
+        var repositoryId = await repositories.GetOrCreateAsync(name, cancellationToken);
+        await EnsureReferencesExistAsync(repositoryId, manifest, cancellationToken);
+        var description = await platforms.DescribeAsync(repositoryId, manifest, cancellationToken);
+        await store.PutAsync(digest, content, cancellationToken);
+        cache.Add(digest, content);
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await SaveAsync(name, repositoryId, reference.Tag, digest, manifest, content.Length, description, cancellationToken);
+                signal.Notify();
+                return new PushedManifest(digest, manifest.Subject?.Digest);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // A concurrent push of the same manifest or tag won the insert; apply ours on top of it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task DeleteAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
+    {
+        var repositoryId = await repositories.GetIdAsync(name, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (reference.Tag is { } tag)
+        {
+            var row = await db.Tags.Include(t => t.Manifest).FirstOrDefaultAsync(t => t.RepositoryId == repositoryId && t.Name == tag, cancellationToken)
+                ?? throw ManifestUnknown(reference);
+            db.Tags.Remove(row);
+            db.AddEvent(RegistryEventTypes.TagDeleted, name.FullName, row.Manifest.Digest, tag);
+        }
+        else
+        {
+            var digestText = reference.Digest!.Value.ToString();
+            var manifest = await db.Manifests.FirstOrDefaultAsync(m => m.RepositoryId == repositoryId && m.Digest == digestText, cancellationToken)
+                ?? throw ManifestUnknown(reference);
+            await db.Tags.Where(t => t.ManifestId == manifest.Id).ExecuteDeleteAsync(cancellationToken);
+            db.Manifests.Remove(manifest);
+            db.AddEvent(RegistryEventTypes.ImageDeleted, name.FullName, digestText);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
+    }
+
+    public static RegistryException ManifestUnknown(ManifestRef reference) =>
+        new(OciErrorCode.ManifestUnknown, $"manifest '{reference}' is not in this repository", new { reference = reference.ToString() });
+
+    private Task<ManifestRow?> FindAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
+    {
+        if (reference.Tag is { } tag)
+        {
+            return (from t in db.Tags
+                    join r in db.Repositories on t.RepositoryId equals r.Id
+                    where r.FullName == name.FullName && t.Name == tag
+                    select new ManifestRow(t.Manifest.Digest, t.Manifest.MediaType)).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var digest = reference.Digest!.Value.ToString();
+        return (from m in db.Manifests
+                join r in db.Repositories on m.RepositoryId equals r.Id
+                where r.FullName == name.FullName && m.Digest == digest
+                select new ManifestRow(m.Digest, m.MediaType)).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task EnsureReferencesExistAsync(long repositoryId, ParsedManifest manifest, CancellationToken cancellationToken)
+    {
+        var blobDigests = manifest.RequiredBlobs.Select(d => d.Digest.ToString()).Distinct().ToList();
+        if (blobDigests.Count > 0)
+        {
+            var present = await db.RepositoryBlobs.AsNoTracking()
+                .Where(l => l.RepositoryId == repositoryId && blobDigests.Contains(l.Digest))
+                .Select(l => l.Digest).ToListAsync(cancellationToken);
+            if (blobDigests.Except(present).FirstOrDefault() is { } missing)
+            {
+                throw new RegistryException(OciErrorCode.ManifestBlobUnknown,
+                    $"the manifest references blob {missing}, which is not in this repository; push the blob first", new { digest = missing });
+            }
+        }
+
+        var childDigests = manifest.Manifests.Select(d => d.Digest.ToString()).Distinct().ToList();
+        if (childDigests.Count > 0)
+        {
+            var present = await db.Manifests.AsNoTracking()
+                .Where(m => m.RepositoryId == repositoryId && childDigests.Contains(m.Digest))
+                .Select(m => m.Digest).ToListAsync(cancellationToken);
+            if (childDigests.Except(present).FirstOrDefault() is { } missing)
+            {
+                throw new RegistryException(OciErrorCode.ManifestUnknown,
+                    $"the index references manifest {missing}, which is not in this repository; push it first", new { digest = missing });
+            }
+        }
+    }
+
+    private async Task SaveAsync(RepositoryName name, long repositoryId, string? tag, Digest digest, ParsedManifest parsed, int size,
+        ManifestPlatforms.Result description, CancellationToken cancellationToken)
+    {
+        var digestText = digest.ToString();
+        var now = DateTime.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var manifest = await db.Manifests.FirstOrDefaultAsync(m => m.RepositoryId == repositoryId && m.Digest == digestText, cancellationToken);
+        if (manifest is null)
+        {
+            manifest = NewManifest(repositoryId, digestText, parsed, size, description, now);
+            db.Manifests.Add(manifest);
+            db.AddEvent(RegistryEventTypes.ImagePushed, name.FullName, digestText, tag, now);
+        }
+
+        if (tag is not null)
+        {
+            var existing = await db.Tags.Include(t => t.Manifest).FirstOrDefaultAsync(t => t.RepositoryId == repositoryId && t.Name == tag, cancellationToken);
+            if (existing is null)
+            {
+                db.Tags.Add(new Tag { RepositoryId = repositoryId, Name = tag, Manifest = manifest, UpdatedAt = now });
+                db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
+            }
+            else if (existing.Manifest.Digest != digestText)
+            {
+                existing.Manifest = manifest;
+                existing.UpdatedAt = now;
+                db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static Manifest NewManifest(long repositoryId, string digest, ParsedManifest parsed, int size, ManifestPlatforms.Result description, DateTime now)
+    {
+        var manifest = new Manifest
+        {
+            RepositoryId = repositoryId,
+            Digest = digest,
+            MediaType = parsed.MediaType,
+            ArtifactType = parsed.EffectiveArtifactType,
+            Size = size,
+            ImageSize = description.ImageSize,
+            SubjectDigest = parsed.Subject?.Digest.ToString(),
+            AnnotationsJson = parsed.Annotations is null ? null : JsonSerializer.Serialize(parsed.Annotations),
+            PushedAt = now,
+            Platforms = description.Platforms,
+        };
+        if (parsed.Config is { } config)
+        {
+            manifest.References.Add(new Data.Entities.ManifestReference { Digest = config.Digest.ToString(), Kind = ReferenceKind.Config });
+        }
+
+        foreach (var layer in parsed.Layers.DistinctBy(l => l.Digest))
+        {
+            manifest.References.Add(new Data.Entities.ManifestReference { Digest = layer.Digest.ToString(), Kind = ReferenceKind.Layer });
+        }
+
+        foreach (var child in parsed.Manifests.DistinctBy(m => m.Digest))
+        {
+            manifest.References.Add(new Data.Entities.ManifestReference { Digest = child.Digest.ToString(), Kind = ReferenceKind.Manifest });
+        }
+
+        return manifest;
+    }
+
+    private sealed record ManifestRow(string Digest, string MediaType);
+}

@@ -1,0 +1,138 @@
+using System.Buffers;
+using Microsoft.Extensions.Options;
+using Registry.Core.Oci;
+
+namespace Registry.Core.Storage;
+
+/// <summary>
+/// Blobs on a local (or shared) filesystem:
+/// <code>
+/// &lt;data&gt;/blobs/&lt;algorithm&gt;/&lt;first 2 hex&gt;/&lt;hex&gt;   committed content, immutable
+/// &lt;data&gt;/uploads/&lt;upload id&gt;                     upload sessions' bytes, renamed into blobs/ on commit
+/// </code>
+/// Both live under one root so that commit is a rename on one filesystem: readers see all of a blob or none.
+/// </summary>
+public sealed class FileSystemBlobStore : IBlobStore
+{
+    private const int CopyBufferSize = 1024 * 1024;
+    private readonly string _blobRoot;
+    private readonly string _uploadRoot;
+
+    public FileSystemBlobStore(IOptions<RegistryOptions> options)
+        : this(options.Value.ResolvedDataPath)
+    {
+    }
+
+    public FileSystemBlobStore(string dataPath)
+    {
+        _blobRoot = Path.Combine(dataPath, "blobs");
+        _uploadRoot = Path.Combine(dataPath, "uploads");
+        Directory.CreateDirectory(_blobRoot);
+        Directory.CreateDirectory(_uploadRoot);
+    }
+
+    public Task<long?> GetSizeAsync(Digest digest, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(BlobPath(digest));
+        return Task.FromResult(file.Exists ? file.Length : (long?)null);
+    }
+
+    public Task<Stream?> OpenReadAsync(Digest digest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream stream = new FileStream(BlobPath(digest), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public async Task PutAsync(Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = BlobPath(digest);
+        if (File.Exists(target))
+        {
+            return;
+        }
+
+        var temp = Path.Combine(_uploadRoot, $"put-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
+        MoveIntoPlace(temp, target);
+    }
+
+    public async Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(UploadPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        file.SetLength(offset);
+        file.Position = offset;
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            long written = 0;
+            int read;
+            while ((read = await data.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
+            {
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                written += read;
+            }
+
+            return written;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public Task<Stream> OpenUploadAsync(Guid uploadId, long length, CancellationToken cancellationToken)
+    {
+        var path = UploadPath(uploadId);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult<Stream>(new MemoryStream([], writable: false));
+        }
+
+        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+        return Task.FromResult<Stream>(new BoundedReadStream(file, length));
+    }
+
+    public Task CommitUploadAsync(Guid uploadId, Digest digest, CancellationToken cancellationToken)
+    {
+        var source = UploadPath(uploadId);
+        if (!File.Exists(source))
+        {
+            // An empty upload never wrote a file.
+            File.WriteAllBytes(source, []);
+        }
+
+        MoveIntoPlace(source, BlobPath(digest));
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken)
+    {
+        File.Delete(UploadPath(uploadId));
+        return Task.CompletedTask;
+    }
+
+    private static void MoveIntoPlace(string source, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            File.Move(source, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // Same digest, same bytes: someone else committed it first.
+            File.Delete(source);
+        }
+    }
+
+    private string BlobPath(Digest digest) => Path.Combine(_blobRoot, digest.Algorithm, digest.Hex[..2], digest.Hex);
+
+    private string UploadPath(Guid uploadId) => Path.Combine(_uploadRoot, uploadId.ToString("N"));
+}

@@ -1,0 +1,31 @@
+using Registry.Core.Oci;
+
+namespace Registry.Core.Storage;
+
+/// <summary>
+/// Content-addressed blob storage shared by every repository, plus the scratch space of upload sessions.
+/// The seam where an object store plugs in. Data becomes visible under its digest only on commit; callers verify
+/// digests before committing, the store does not.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>The stored size of a blob, or null when the store does not hold it.</summary>
+    Task<long?> GetSizeAsync(Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>A seekable stream over a blob, or null when the store does not hold it.</summary>
+    Task<Stream?> OpenReadAsync(Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>Stores small content (a manifest) under its digest; storing the same content again is harmless.</summary>
+    Task PutAsync(Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="data"/> into an upload at <paramref name="offset"/>, dropping anything stored past it; returns the bytes written.</summary>
+    Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken);
+
+    /// <summary>Reads back the first <paramref name="length"/> bytes of an upload (to hash it when no process remembers its hash).</summary>
+    Task<Stream> OpenUploadAsync(Guid uploadId, long length, CancellationToken cancellationToken);
+
+    /// <summary>Makes an upload's content visible under <paramref name="digest"/>, atomically, and removes the upload.</summary>
+    Task CommitUploadAsync(Guid uploadId, Digest digest, CancellationToken cancellationToken);
+
+    Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken);
+}
