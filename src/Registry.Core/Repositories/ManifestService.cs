@@ -133,7 +133,8 @@ public sealed class ManifestService(
                 .Select(m => m.Digest).ToListAsync(cancellationToken);
             if (childDigests.Except(present).FirstOrDefault() is { } missing)
             {
-                throw new RegistryException(OciErrorCode.ManifestUnknown,
+                // The spec's code for any missing reference, child manifests included (as Distribution answers).
+                throw new RegistryException(OciErrorCode.ManifestBlobUnknown,
                     $"the index references manifest {missing}, which is not in this repository; push it first", new { digest = missing });
             }
         }

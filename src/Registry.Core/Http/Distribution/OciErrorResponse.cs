@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,13 @@ namespace Registry.Core.Http.Distribution;
 /// <summary>Writes the spec's error body: <c>{"errors":[{"code","message","detail"}]}</c> with the code's HTTP status.</summary>
 internal static class OciErrorResponse
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // The body is JSON, never HTML: quotes in messages stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Task WriteAsync(HttpContext context, OciErrorCode code, string message, object? detail = null)
     {
