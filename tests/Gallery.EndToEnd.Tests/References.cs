@@ -1,0 +1,17 @@
+namespace Gallery.EndToEnd.Tests;
+
+/// <summary>Repository names and image references for the test registry; every name carries a random suffix.</summary>
+internal static class References
+{
+    /// <summary>e.g. <c>e2e/single-3f9a1c2b</c>: the alias <c>e2e</c> plus a name no other test uses.</summary>
+    public static string UniqueRepository(string purpose) => $"e2e/{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public static string Docker(string authority, string repository, string tag) => $"docker://{authority}/{repository}:{tag}";
+
+    /// <summary>A repository without tag or digest, as <c>skopeo list-tags</c> wants it.</summary>
+    public static string DockerRepository(string authority, string repository) => $"docker://{authority}/{repository}";
+
+    public static string DockerDigest(string authority, string repository, string digest) => $"docker://{authority}/{repository}@{digest}";
+
+    public static string Oci(string directory, string tag) => $"oci:{directory}:{tag}";
+}

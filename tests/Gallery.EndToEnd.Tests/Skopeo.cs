@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Gallery.Testing.Processes;
+
+namespace Gallery.EndToEnd.Tests;
+
+/// <summary>
+/// The skopeo CLI, talking plain HTTP to the test registry. A missing skopeo fails the test (these tests exist to
+/// drive a real client; skipping would hide that nothing was checked).
+/// </summary>
+internal static class Skopeo
+{
+    private static readonly Lazy<string?> Executable = new(() => Tools.Find("skopeo"));
+
+    public static Task CopyAsync(string source, string destination, bool all = false) =>
+        RunOkAsync(["copy", .. all ? new[] { "--all" } : [], "--src-tls-verify=false", "--dest-tls-verify=false", source, destination]);
+
+    /// <summary>A copy that is expected to fail (e.g. pulling a deleted tag).</summary>
+    public static async Task<ProcessResult> CopyExpectingFailureAsync(string source, string destination) =>
+        (await RunAsync(["copy", "--src-tls-verify=false", "--dest-tls-verify=false", source, destination])).EnsureFailure();
+
+    /// <summary>The manifest exactly as the registry serves it (<c>skopeo inspect --raw</c>).</summary>
+    public static async Task<byte[]> InspectRawAsync(string reference) =>
+        (await RunOkAsync(["inspect", "--raw", "--tls-verify=false", reference])).StandardOutputBytes;
+
+    /// <summary>skopeo's summary of an image (Architecture, Os, Layers, ...); for an index, of the platform chosen by the overrides.</summary>
+    public static async Task<JsonElement> InspectAsync(string reference, string? overrideArchitecture = null)
+    {
+        string[] overrides = overrideArchitecture is null ? [] : ["--override-os", "linux", "--override-arch", overrideArchitecture];
+        var result = await RunOkAsync([.. overrides, "inspect", "--tls-verify=false", reference]);
+        return ParseJson(result);
+    }
+
+    public static async Task<IReadOnlyList<string>> ListTagsAsync(string reference)
+    {
+        var result = await RunOkAsync(["list-tags", "--tls-verify=false", reference]);
+        return ParseJson(result).GetProperty("Tags").EnumerateArray().Select(t => t.GetString()!).ToList();
+    }
+
+    public static Task DeleteAsync(string reference) => RunOkAsync(["delete", "--tls-verify=false", reference]);
+
+    public static async Task<ProcessResult> RunAsync(IEnumerable<string> arguments)
+    {
+        var executable = Executable.Value ?? throw Tools.Missing("skopeo", "apt-get install -y skopeo");
+        return await ProcessRunner.RunAsync(executable, ["--insecure-policy", .. arguments]);
+    }
+
+    private static async Task<ProcessResult> RunOkAsync(IEnumerable<string> arguments) => (await RunAsync(arguments)).EnsureSuccess();
+
+    private static JsonElement ParseJson(ProcessResult result)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(result.StandardOutputBytes);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new Xunit.Sdk.XunitException($"`{result.CommandLine}` printed something that is not JSON ({e.Message}):\n{result.StandardOutput}");
+        }
+    }
+}
