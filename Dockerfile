@@ -1,0 +1,23 @@
+# Gallery: registry + gallery in one image.
+#   docker build -t gallery .
+#   docker run -p 5000:5000 -v gallery-data:/data gallery      (SQLite + filesystem blobs under /data)
+# or `docker compose up` for PostgreSQL (see docker-compose.yml).
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Gallery.Web -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+# appsettings.json sets "Urls", which outranks ASPNETCORE_URLS; the unprefixed Urls variable outranks appsettings.
+ENV ASPNETCORE_URLS=http://+:5000 \
+    Urls=http://+:5000 \
+    Gallery__DataPath=/data
+# Run as the image's non-root user; /data is created owned by it so a fresh named volume inherits that.
+RUN mkdir -p /data && chown "$APP_UID" /data
+USER $APP_UID
+VOLUME /data
+EXPOSE 5000
+ENTRYPOINT ["dotnet", "Gallery.Web.dll"]
