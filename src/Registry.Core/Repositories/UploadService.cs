@@ -102,7 +102,7 @@ public sealed class UploadService(
             throw DigestMismatch(digest, actual);
         }
 
-        await store.CommitUploadAsync(session.Id, digest, cancellationToken);
+        await store.CommitUploadAsync(session.Id, digest, session.Size, cancellationToken);
         var repositoryId = await repositories.GetOrCreateAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
         await db.UploadSessions.Where(u => u.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
@@ -124,7 +124,7 @@ public sealed class UploadService(
                 throw DigestMismatch(digest, actual);
             }
 
-            await store.CommitUploadAsync(uploadId, digest, cancellationToken);
+            await store.CommitUploadAsync(uploadId, digest, size, cancellationToken);
             var repositoryId = await repositories.GetOrCreateAsync(name, cancellationToken);
             await blobs.LinkAsync(repositoryId, digest, size, cancellationToken);
         }

@@ -99,13 +99,15 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult<Stream>(new BoundedReadStream(file, length));
     }
 
-    public Task CommitUploadAsync(Guid uploadId, Digest digest, CancellationToken cancellationToken)
+    public Task CommitUploadAsync(Guid uploadId, Digest digest, long length, CancellationToken cancellationToken)
     {
         var source = UploadPath(uploadId);
-        if (!File.Exists(source))
+        using (var file = new FileStream(source, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
-            // An empty upload never wrote a file.
-            File.WriteAllBytes(source, []);
+            if (file.Length != length)
+            {
+                file.SetLength(length);
+            }
         }
 
         MoveIntoPlace(source, BlobPath(digest));

@@ -24,8 +24,11 @@ public interface IBlobStore
     /// <summary>Reads back the first <paramref name="length"/> bytes of an upload (to hash it when no process remembers its hash).</summary>
     Task<Stream> OpenUploadAsync(Guid uploadId, long length, CancellationToken cancellationToken);
 
-    /// <summary>Makes an upload's content visible under <paramref name="digest"/>, atomically, and removes the upload.</summary>
-    Task CommitUploadAsync(Guid uploadId, Digest digest, CancellationToken cancellationToken);
+    /// <summary>
+    /// Makes the first <paramref name="length"/> bytes of an upload visible under <paramref name="digest"/>, atomically,
+    /// and removes the upload. Bytes past the length (left by a chunk that failed midway) are dropped.
+    /// </summary>
+    Task CommitUploadAsync(Guid uploadId, Digest digest, long length, CancellationToken cancellationToken);
 
     Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken);
 }

@@ -50,7 +50,7 @@ public abstract class BlobStoreConformanceTests
         Assert.Equal(2000, await store.WriteUploadAsync(upload, 1000, new MemoryStream(content[1000..]), None));
         Assert.Null(await store.GetSizeAsync(digest, None));
 
-        await store.CommitUploadAsync(upload, digest, None);
+        await store.CommitUploadAsync(upload, digest, 3000, None);
         await using var stream = (await store.OpenReadAsync(digest, None))!;
         var read = new byte[3000];
         await stream.ReadExactlyAsync(read, None);
@@ -73,6 +73,18 @@ public abstract class BlobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Commit_keeps_only_the_recorded_length()
+    {
+        var store = CreateStore();
+        var upload = Guid.NewGuid();
+        var content = RandomNumberGenerator.GetBytes(100);
+        await store.WriteUploadAsync(upload, 0, new MemoryStream(content), None);
+        var digest = Digest.Compute(content[..60]);
+        await store.CommitUploadAsync(upload, digest, 60, None);
+        Assert.Equal(60, await store.GetSizeAsync(digest, None));
+    }
+
+    [Fact]
     public async Task Upload_read_back_is_bounded_to_the_recorded_length()
     {
         var store = CreateStore();
@@ -90,7 +102,7 @@ public abstract class BlobStoreConformanceTests
         var store = CreateStore();
         var upload = Guid.NewGuid();
         var digest = Digest.Compute([]);
-        await store.CommitUploadAsync(upload, digest, None);
+        await store.CommitUploadAsync(upload, digest, 0, None);
         Assert.Equal(0, await store.GetSizeAsync(digest, None));
     }
 
@@ -103,7 +115,7 @@ public abstract class BlobStoreConformanceTests
         foreach (var upload in new[] { Guid.NewGuid(), Guid.NewGuid() })
         {
             await store.WriteUploadAsync(upload, 0, new MemoryStream(content), None);
-            await store.CommitUploadAsync(upload, digest, None);
+            await store.CommitUploadAsync(upload, digest, 64, None);
         }
 
         Assert.Equal(64, await store.GetSizeAsync(digest, None));
