@@ -11,8 +11,10 @@ internal static class Skopeo
 {
     private static readonly Lazy<string?> Executable = new(() => Tools.Find("skopeo"));
 
-    public static Task CopyAsync(string source, string destination, bool all = false) =>
-        RunOkAsync(["copy", .. all ? new[] { "--all" } : [], "--src-tls-verify=false", "--dest-tls-verify=false", source, destination]);
+    /// <param name="format">null to keep the source's manifest format; <c>v2s2</c> converts to Docker schema 2 (what <c>docker push</c> sends).</param>
+    public static Task CopyAsync(string source, string destination, bool all = false, string? format = null) =>
+        RunOkAsync(["copy", .. all ? new[] { "--all" } : [], .. format is null ? [] : new[] { "--format", format },
+            "--src-tls-verify=false", "--dest-tls-verify=false", source, destination]);
 
     /// <summary>A copy that is expected to fail (e.g. pulling a deleted tag).</summary>
     public static async Task<ProcessResult> CopyExpectingFailureAsync(string source, string destination) =>
@@ -21,6 +23,10 @@ internal static class Skopeo
     /// <summary>The manifest exactly as the registry serves it (<c>skopeo inspect --raw</c>).</summary>
     public static async Task<byte[]> InspectRawAsync(string reference) =>
         (await RunOkAsync(["inspect", "--raw", "--tls-verify=false", reference])).StandardOutputBytes;
+
+    /// <summary>The image's config blob exactly as the registry serves it (<c>skopeo inspect --config --raw</c>).</summary>
+    public static async Task<byte[]> InspectConfigRawAsync(string reference) =>
+        (await RunOkAsync(["inspect", "--config", "--raw", "--tls-verify=false", reference])).StandardOutputBytes;
 
     /// <summary>skopeo's summary of an image (Architecture, Os, Layers, ...); for an index, of the platform chosen by the overrides.</summary>
     public static async Task<JsonElement> InspectAsync(string reference, string? overrideArchitecture = null)

@@ -40,6 +40,7 @@ public abstract class SkopeoRoundTripTests(GalleryFixture fixture) : GalleryTest
         await Skopeo.CopyAsync(References.Oci(layout.Directory, "latest"), Docker(repository, "latest"));
 
         Assert.Equal(image.ManifestBytes, await Skopeo.InspectRawAsync(Docker(repository, "latest")));
+        Assert.Equal(new OciLayoutReader(layout.Directory).ReadBlob(image.Config.Digest), await Skopeo.InspectConfigRawAsync(Docker(repository, "latest")));
         var summary = await Skopeo.InspectAsync(Docker(repository, "latest"));
 
         Assert.Equal("amd64", summary.GetProperty("Architecture").GetString());

@@ -72,8 +72,14 @@ public sealed class GalleryProcess : IAsyncDisposable
 
     public Uri Url(string relative) => new(BaseAddress, relative);
 
+    /// <summary>The exit code of the last process that stopped (after <see cref="StopAsync"/> or a restart); null before.</summary>
+    public int? LastExitCode { get; private set; }
+
     /// <summary>SIGTERM, then wait for a graceful exit; SIGKILL if it does not come in time.</summary>
-    public async Task StopAsync()
+    public Task StopAsync() => StopAsync(graceful: true);
+
+    /// <summary>Stops the server; <paramref name="graceful"/> false kills it at once (SIGKILL), as a crash or power cut would.</summary>
+    public async Task StopAsync(bool graceful)
     {
         var process = _process;
         if (process is null)
@@ -86,7 +92,7 @@ public sealed class GalleryProcess : IAsyncDisposable
         {
             if (!process.HasExited)
             {
-                if (Signals.TryTerminate(process.Id))
+                if (graceful && Signals.TryTerminate(process.Id))
                 {
                     using var wait = new CancellationTokenSource(StopTimeout);
                     try
@@ -107,6 +113,7 @@ public sealed class GalleryProcess : IAsyncDisposable
                 await process.WaitForExitAsync();
             }
 
+            LastExitCode = process.ExitCode;
             _output.Add("[test] ", $"exited with code {process.ExitCode}");
         }
         finally
@@ -116,9 +123,10 @@ public sealed class GalleryProcess : IAsyncDisposable
     }
 
     /// <summary>Stops the server and starts it again on the same data directory and database (and port, when it is still free).</summary>
-    public async Task RestartAsync()
+    /// <param name="graceful">false to kill the server (SIGKILL) instead of asking it to stop.</param>
+    public async Task RestartAsync(bool graceful = true)
     {
-        await StopAsync();
+        await StopAsync(graceful);
         _output.Add("[test] ", "restarting");
         try
         {
