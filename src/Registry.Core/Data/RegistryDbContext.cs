@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data.Entities;
 
 namespace Registry.Core.Data;
 
-/// <summary>All registry metadata. Each database provider has a subclass that owns that provider's migrations.</summary>
-public abstract class RegistryDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// All registry metadata, the Identity accounts and the data-protection keys. Each database provider has a subclass
+/// that owns that provider's migrations.
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
 {
     public DbSet<PublicRegistry> Registries => Set<PublicRegistry>();
 
@@ -26,8 +31,19 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<RegistryEvent> Events => Set<RegistryEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<ResourceTag> ResourceTags => Set<ResourceTag>();
+
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+    }
 }
 
 public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options);

@@ -4,6 +4,9 @@ namespace Registry.Core.Events;
 public static class RegistryEventTypes
 {
     public const string RepositoryCreated = "repository.created";
+    public const string RepositoryDeleted = "repository.deleted";
+    public const string CatalogUpdated = "catalog.updated";
+    public const string RegistryUpdated = "registry.updated";
     public const string ImagePushed = "image.pushed";
     public const string ImageDeleted = "image.deleted";
     public const string TagUpdated = "tag.updated";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Access;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Events;
@@ -61,7 +62,13 @@ public sealed class RepositoryService(RegistryDbContext db, RegistryEventSignal 
     {
         var now = DateTime.UtcNow;
         var registry = await db.Registries.FirstOrDefaultAsync(r => r.Alias == name.Alias, cancellationToken)
-            ?? db.Registries.Add(new PublicRegistry { Alias = name.Alias, CreatedAt = now }).Entity;
+            ?? db.Registries.Add(new PublicRegistry
+            {
+                RegistryId = RegistryIdentifiers.NewRegistryId(),
+                Alias = name.Alias,
+                DefaultAlias = name.Alias,
+                CreatedAt = now,
+            }).Entity;
         var repository = new Repository { Registry = registry, Name = name.Name, FullName = name.FullName, CreatedAt = now };
         db.Repositories.Add(repository);
         db.AddEvent(RegistryEventTypes.RepositoryCreated, name.FullName, at: now);

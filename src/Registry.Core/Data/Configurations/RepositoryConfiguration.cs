@@ -4,7 +4,7 @@ using Registry.Core.Data.Entities;
 
 namespace Registry.Core.Data.Configurations;
 
-internal sealed class RepositoryConfiguration : IEntityTypeConfiguration<Repository>
+internal sealed class RepositoryConfiguration : IEntityTypeConfiguration<Repository>, IEntityTypeConfiguration<ResourceTag>
 {
     public void Configure(EntityTypeBuilder<Repository> builder)
     {
@@ -12,5 +12,16 @@ internal sealed class RepositoryConfiguration : IEntityTypeConfiguration<Reposit
         builder.Property(r => r.FullName).HasMaxLength(256);
         builder.HasIndex(r => r.FullName).IsUnique();
         builder.HasOne(r => r.Registry).WithMany(r => r.Repositories).HasForeignKey(r => r.RegistryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.Description).HasMaxLength(1024);
+        builder.Property(r => r.LogoDigest).HasMaxLength(DataLimits.Digest);
+        builder.Property(r => r.LogoMediaType).HasMaxLength(64);
+        builder.HasMany(r => r.ResourceTags).WithOne().HasForeignKey(t => t.RepositoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ResourceTag> builder)
+    {
+        builder.HasKey(t => new { t.RepositoryId, t.Key });
+        builder.Property(t => t.Key).HasMaxLength(128);
+        builder.Property(t => t.Value).HasMaxLength(256);
     }
 }

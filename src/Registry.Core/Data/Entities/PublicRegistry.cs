@@ -5,11 +5,27 @@ public sealed class PublicRegistry
 {
     public long Id { get; set; }
 
+    /// <summary>The twelve-digit registry id of the ECR Public API (an AWS account number there).</summary>
+    public required string RegistryId { get; set; }
+
     public required string Alias { get; set; }
+
+    /// <summary>The alias the registry was created with; the owner may change <see cref="Alias"/> to a custom one.</summary>
+    public required string DefaultAlias { get; set; }
+
+    public string? OwnerId { get; set; }
+
+    public Account? Owner { get; set; }
 
     public string? DisplayName { get; set; }
 
+    /// <summary>Logo bytes live in the blob store under this digest.</summary>
+    public string? LogoDigest { get; set; }
+
     public bool Verified { get; set; }
+
+    /// <summary>When on, a push to a missing repository under this alias creates it (off by default, as on ECR Public).</summary>
+    public bool CreateOnPush { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

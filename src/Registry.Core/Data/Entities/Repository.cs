@@ -15,4 +15,31 @@ public sealed class Repository
     public required string FullName { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    // Catalog data: what the gallery shows (ECR Public's RepositoryCatalogData).
+    public string? Description { get; set; }
+
+    public string? AboutText { get; set; }
+
+    public string? UsageText { get; set; }
+
+    public List<string> Architectures { get; set; } = [];
+
+    public List<string> OperatingSystems { get; set; } = [];
+
+    /// <summary>Logo bytes live in the blob store under this digest; the media type says PNG or JPEG.</summary>
+    public string? LogoDigest { get; set; }
+
+    public string? LogoMediaType { get; set; }
+
+    public DateTime? CatalogUpdatedAt { get; set; }
+
+    /// <summary>The repository policy document (IAM-style JSON) as set, or null.</summary>
+    public string? PolicyText { get; set; }
+
+    public long PullCount { get; set; }
+
+    public DateTime? LastPulledAt { get; set; }
+
+    public List<ResourceTag> ResourceTags { get; set; } = [];
 }
