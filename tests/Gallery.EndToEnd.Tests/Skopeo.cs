@@ -12,8 +12,9 @@ internal static class Skopeo
     private static readonly Lazy<string?> Executable = new(() => Tools.Find("skopeo"));
 
     /// <param name="format">null to keep the source's manifest format; <c>v2s2</c> converts to Docker schema 2 (what <c>docker push</c> sends).</param>
-    public static Task CopyAsync(string source, string destination, bool all = false, string? format = null) =>
-        RunOkAsync(["copy", .. all ? new[] { "--all" } : [], .. format is null ? [] : new[] { "--format", format },
+    /// <param name="options">More <c>skopeo copy</c> options, e.g. <c>--dest-compress-format zstd</c>.</param>
+    public static Task CopyAsync(string source, string destination, bool all = false, string? format = null, IEnumerable<string>? options = null) =>
+        RunOkAsync(["copy", .. all ? new[] { "--all" } : [], .. format is null ? [] : new[] { "--format", format }, .. options ?? [],
             "--src-tls-verify=false", "--dest-tls-verify=false", source, destination]);
 
     /// <summary>A copy that is expected to fail (e.g. pulling a deleted tag).</summary>

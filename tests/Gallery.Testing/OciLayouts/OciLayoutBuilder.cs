@@ -25,10 +25,11 @@ public sealed class OciLayoutBuilder
     public string Directory { get; }
 
     /// <summary>An image of <paramref name="layerCount"/> layers for one platform.</summary>
-    public OciImage AddImage(string seed, int layerCount = 1, OciPlatform? platform = null)
+    /// <param name="layerDataBytes">Incompressible bytes in each layer; by default a few tens of KiB.</param>
+    public OciImage AddImage(string seed, int layerCount = 1, OciPlatform? platform = null, int? layerDataBytes = null)
     {
         platform ??= OciPlatform.LinuxAmd64;
-        var layers = Enumerable.Range(0, layerCount).Select(i => TarLayer.Create(seed, i)).ToList();
+        var layers = Enumerable.Range(0, layerCount).Select(i => TarLayer.Create(seed, i, layerDataBytes)).ToList();
         var layerDescriptors = layers.Select(l => WriteBlob(OciMediaTypes.LayerGzip, l.Compressed)).ToList();
         var created = Epoch.AddMinutes(SeededBytes.Number(seed, 500_000)).ToString("yyyy-MM-ddTHH:mm:ssZ");
         var config = WriteBlob(OciMediaTypes.Config, Json(ImageConfig(seed, platform, created, layers)));
