@@ -31,6 +31,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<RegistryEvent> Events => Set<RegistryEvent>();
 
+    public DbSet<IndexerCheckpoint> IndexerCheckpoints => Set<IndexerCheckpoint>();
+
     public DbSet<ResourceTag> ResourceTags => Set<ResourceTag>();
 
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();

@@ -344,6 +344,23 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.ToTable("ImagePlatforms");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.IndexerCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IndexerCheckpoints");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.Manifest", b =>
                 {
                     b.Property<long>("Id")

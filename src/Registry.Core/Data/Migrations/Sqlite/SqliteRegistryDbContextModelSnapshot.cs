@@ -330,6 +330,23 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.ToTable("ImagePlatforms");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.IndexerCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("IndexerCheckpoints");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.Manifest", b =>
                 {
                     b.Property<long>("Id")
