@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+using Registry.Core.Events;
+using Registry.Core.Oci;
+using Registry.Core.Storage;
+
+namespace Registry.Core.Repositories.CatalogData;
+
+/// <summary>Sets a repository's catalog data (validated once, logo kept in the blob store by digest) and records catalog.updated.</summary>
+public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore store, RegistryEventSignal signal)
+{
+    /// <summary>Applies the input to a tracked repository without saving (creation applies it in its own transaction).</summary>
+    public async Task ApplyAsync(Repository repository, RepositoryCatalogInput input, CancellationToken cancellationToken)
+    {
+        RepositoryCatalogValidator.EnsureValid(input);
+        repository.Description = input.Description is null ? repository.Description : EmptyAsNull(input.Description);
+        repository.AboutText = input.AboutText is null ? repository.AboutText : EmptyAsNull(input.AboutText);
+        repository.UsageText = input.UsageText is null ? repository.UsageText : EmptyAsNull(input.UsageText);
+        repository.Architectures = input.Architectures?.Distinct().ToList() ?? repository.Architectures;
+        repository.OperatingSystems = input.OperatingSystems?.Distinct().ToList() ?? repository.OperatingSystems;
+        if (input.LogoImage is { } logo)
+        {
+            if (logo.Length == 0)
+            {
+                repository.LogoDigest = null;
+                repository.LogoMediaType = null;
+            }
+            else
+            {
+                var digest = Digest.Compute(logo);
+                await store.PutAsync(digest, logo, cancellationToken);
+                repository.LogoDigest = digest.ToString();
+                repository.LogoMediaType = LogoImageFormat.Detect(logo);
+            }
+        }
+
+        repository.CatalogUpdatedAt = DateTime.UtcNow;
+    }
+
+    /// <summary>Updates the catalog data of an existing repository and returns it as stored.</summary>
+    public async Task<Repository> UpdateAsync(long repositoryId, RepositoryCatalogInput input, CancellationToken cancellationToken)
+    {
+        var repository = await db.Repositories.FirstAsync(r => r.Id == repositoryId, cancellationToken);
+        await ApplyAsync(repository, input, cancellationToken);
+        db.AddEvent(RegistryEventTypes.CatalogUpdated, repository.FullName);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
+        return repository;
+    }
+
+    /// <summary>The media type of a logo some repository uses, or null when no repository has that logo.</summary>
+    public Task<string?> FindLogoMediaTypeAsync(string digest, CancellationToken cancellationToken) =>
+        db.Repositories.AsNoTracking().Where(r => r.LogoDigest == digest).Select(r => r.LogoMediaType).FirstOrDefaultAsync(cancellationToken);
+
+    private static string? EmptyAsNull(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data;
+
+namespace Registry.Core.Repositories.Images;
+
+/// <summary>Reads a repository's images and tags for the management API, in stable orders that page by key.</summary>
+public sealed class ImageQueryService(RegistryDbContext db)
+{
+    /// <summary>Images in push order (by id), after <paramref name="afterId"/>.</summary>
+    public async Task<List<ImageSummary>> ListImagesAsync(long repositoryId, long? afterId, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Manifests.AsNoTracking().Where(m => m.RepositoryId == repositoryId);
+        if (afterId is { } after)
+        {
+            query = query.Where(m => m.Id > after);
+        }
+
+        var rows = await query.OrderBy(m => m.Id).Take(take)
+            .Select(m => new { m.Id, m.Digest, m.ImageSize, m.PushedAt, m.MediaType, m.ArtifactType }).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = await TagsByManifestAsync(repositoryId, ids, cancellationToken);
+        return rows.Select(r => new ImageSummary(r.Id, r.Digest, tags.GetValueOrDefault(r.Id, []), r.ImageSize, r.PushedAt, r.MediaType, r.ArtifactType)).ToList();
+    }
+
+    /// <summary>The image with this digest, or null.</summary>
+    public async Task<ImageSummary?> FindByDigestAsync(long repositoryId, string digest, CancellationToken cancellationToken) =>
+        await FindAsync(repositoryId, await db.Manifests.AsNoTracking().Where(m => m.RepositoryId == repositoryId && m.Digest == digest).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The image a tag points at, or null.</summary>
+    public async Task<ImageSummary?> FindByTagAsync(long repositoryId, string tag, CancellationToken cancellationToken) =>
+        await FindAsync(repositoryId, await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId && t.Name == tag).Select(t => (long?)t.ManifestId).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Tags by name, after <paramref name="afterTag"/>, each with its image.</summary>
+    public async Task<List<TagSummary>> ListTagsAsync(long repositoryId, string? afterTag, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        if (afterTag is not null)
+        {
+            query = query.Where(t => string.Compare(t.Name, afterTag) > 0);
+        }
+
+        var rows = await query.OrderBy(t => t.Name).Take(take)
+            .Select(t => new { t.Name, t.UpdatedAt, t.Manifest.Id, t.Manifest.Digest, t.Manifest.ImageSize, t.Manifest.PushedAt, t.Manifest.MediaType, t.Manifest.ArtifactType })
+            .ToListAsync(cancellationToken);
+        var tags = await TagsByManifestAsync(repositoryId, rows.Select(r => r.Id).Distinct().ToList(), cancellationToken);
+        return rows.Select(r => new TagSummary(r.Name, r.UpdatedAt,
+            new ImageSummary(r.Id, r.Digest, tags.GetValueOrDefault(r.Id, []), r.ImageSize, r.PushedAt, r.MediaType, r.ArtifactType))).ToList();
+    }
+
+    private async Task<ImageSummary?> FindAsync(long repositoryId, long? manifestId, CancellationToken cancellationToken)
+    {
+        if (manifestId is not { } id)
+        {
+            return null;
+        }
+
+        var images = await ListImagesAsync(repositoryId, id - 1, 1, cancellationToken);
+        return images.FirstOrDefault(i => i.Id == id);
+    }
+
+    private async Task<Dictionary<long, List<string>>> TagsByManifestAsync(long repositoryId, List<long> manifestIds, CancellationToken cancellationToken)
+    {
+        var tags = await db.Tags.AsNoTracking()
+            .Where(t => t.RepositoryId == repositoryId && manifestIds.Contains(t.ManifestId))
+            .OrderBy(t => t.Name)
+            .Select(t => new { t.ManifestId, t.Name }).ToListAsync(cancellationToken);
+        return tags.GroupBy(t => t.ManifestId).ToDictionary(g => g.Key, g => g.Select(t => t.Name).ToList());
+    }
+}
