@@ -50,6 +50,26 @@ public abstract class PodmanTests(GalleryFixture fixture) : GalleryTest(fixture)
         Assert.Equal("amd64", pulled.GetProperty("Architecture").GetString());
     }
 
+    [Fact]
+    public async Task Podman_pulls_the_requested_platform_of_an_index()
+    {
+        var repository = References.UniqueRepository("podman-multi");
+        var (layout, index) = OciLayouts.MultiPlatform(Temp.Sub("layout"), repository, "v1");
+        await Skopeo.CopyAsync(References.Oci(layout.Directory, "v1"), Docker(repository, "v1"), all: true);
+        var reference = $"{Gallery.Authority}/{repository}:v1";
+
+        foreach (var child in index.Children)
+        {
+            using var podman = new Podman();
+            await podman.RunOkAsync("pull", "--tls-verify=false", "--os", child.Platform.Os, "--arch", child.Platform.Architecture, reference);
+            using var inspected = JsonDocument.Parse(await podman.RunOkAsync("image", "inspect", reference));
+            var pulled = inspected.RootElement[0];
+            Assert.Equal(child.Config.Hex, pulled.GetProperty("Id").GetString());
+            Assert.Equal(child.Platform.Architecture, pulled.GetProperty("Architecture").GetString());
+            Assert.Equal(DiffIds(layout, child), pulled.GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()));
+        }
+    }
+
     private static IEnumerable<string?> DiffIds(OciLayoutBuilder layout, OciImage image)
     {
         using var config = JsonDocument.Parse(new OciLayoutReader(layout.Directory).ReadBlob(image.Config.Digest));

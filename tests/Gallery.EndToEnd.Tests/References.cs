@@ -3,8 +3,11 @@ namespace Gallery.EndToEnd.Tests;
 /// <summary>Repository names and image references for the test registry; every name carries a random suffix.</summary>
 internal static class References
 {
-    /// <summary>e.g. <c>e2e/single-3f9a1c2b</c>: the alias <c>e2e</c> plus a name no other test uses.</summary>
-    public static string UniqueRepository(string purpose) => $"e2e/{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>The registry alias the tests push under (pushing creates it and the repositories).</summary>
+    public const string Alias = "e2e";
+
+    /// <summary>e.g. <c>e2e/single-3f9a1c2b</c>: the tests' alias plus a name no other test uses.</summary>
+    public static string UniqueRepository(string purpose) => $"{Alias}/{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
 
     public static string Docker(string authority, string repository, string tag) => $"docker://{authority}/{repository}:{tag}";
 

@@ -8,6 +8,7 @@ namespace Gallery.EndToEnd.Tests;
 public abstract class SkopeoFormatTests(GalleryFixture fixture) : GalleryTest(fixture)
 {
     private const string DockerManifestType = "application/vnd.docker.distribution.manifest.v2+json";
+    private const string DockerManifestListType = "application/vnd.docker.distribution.manifest.list.v2+json";
 
     [Fact]
     public async Task Docker_schema2_push_is_served_as_pushed_and_pulls_back_the_same_layers()
@@ -35,6 +36,28 @@ public abstract class SkopeoFormatTests(GalleryFixture fixture) : GalleryTest(fi
         foreach (var layer in image.Layers)
         {
             Assert.Equal(source.ReadBlob(layer.Digest), pulled.ReadBlob(layer.Digest));
+        }
+    }
+
+    [Fact]
+    public async Task Docker_manifest_list_push_is_served_as_pushed_and_resolves_each_platform()
+    {
+        var repository = References.UniqueRepository("list");
+        var (layout, index) = OciLayouts.MultiPlatform(Temp.Sub("push"), repository, "v1");
+
+        await Skopeo.CopyAsync(References.Oci(layout.Directory, "v1"), Docker(repository, "v1"), all: true, format: "v2s2");
+
+        using (var list = JsonDocument.Parse(await Skopeo.InspectRawAsync(Docker(repository, "v1"))))
+        {
+            Assert.Equal(DockerManifestListType, list.RootElement.GetProperty("mediaType").GetString());
+            Assert.Equal(index.Children.Count, list.RootElement.GetProperty("manifests").GetArrayLength());
+        }
+
+        foreach (var child in index.Children)
+        {
+            var summary = await Skopeo.InspectAsync(Docker(repository, "v1"), overrideArchitecture: child.Platform.Architecture);
+            Assert.Equal(child.Platform.Architecture, summary.GetProperty("Architecture").GetString());
+            Assert.Equal(child.Layers.Select(l => l.Digest), summary.GetProperty("Layers").EnumerateArray().Select(l => l.GetString()));
         }
     }
 
