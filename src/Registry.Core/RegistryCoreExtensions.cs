@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Access;
 using Registry.Core.Data;
 using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
+using Registry.Core.Http.Token;
 using Registry.Core.Repositories;
 using Registry.Core.Storage;
 
@@ -21,6 +23,7 @@ public static class RegistryCoreExtensions
 
         services.AddRegistryDatabase(configuration, options);
         services.AddHostedService<DatabaseMigrator>();
+        services.AddRegistryAccess(configuration);
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<RegistryEventSignal>();
         services.AddSingleton<UploadHashes>();
@@ -36,10 +39,11 @@ public static class RegistryCoreExtensions
         return services;
     }
 
-    /// <summary>The registry's HTTP APIs: the OCI Distribution API under /v2/.</summary>
+    /// <summary>The registry's HTTP APIs: the OCI Distribution API under /v2/ and its token endpoint.</summary>
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
         app.MapDistribution();
+        app.MapRegistryToken();
         return app;
     }
 }

@@ -18,12 +18,21 @@ public sealed class RegistryHost : IAsyncDisposable
     {
         _app = app;
         BaseAddress = baseAddress;
-        Client = new HttpClient { BaseAddress = baseAddress };
+        Client = new HttpClient(new RegistryTokenHandler(TestPublisher.Credentials)) { BaseAddress = baseAddress };
+        AnonymousClient = new HttpClient(new RegistryTokenHandler(null)) { BaseAddress = baseAddress };
+        RawClient = new HttpClient { BaseAddress = baseAddress };
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Signed in as the test publisher: gets tokens for every /v2/ request it makes.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Gets anonymous tokens, as an anonymous docker pull does.</summary>
+    public HttpClient AnonymousClient { get; }
+
+    /// <summary>Sends exactly what the test builds: no token dance.</summary>
+    public HttpClient RawClient { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -52,6 +61,8 @@ public sealed class RegistryHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        AnonymousClient.Dispose();
+        RawClient.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -29,8 +29,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string? ConnectionString { get; }
 
-    /// <summary>Configuration for a host that uses this database, in the names README documents.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    /// <summary>Configuration for a host that uses this database (and the test publisher), in the names README documents.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(TestPublisher.Settings)
     {
         ["Gallery:DataPath"] = DataPath,
         ["Gallery:Database:Provider"] = Provider.ToString(),

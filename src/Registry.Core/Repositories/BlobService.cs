@@ -80,7 +80,7 @@ public sealed class BlobService(RegistryDbContext db, RepositoryService reposito
             return false;
         }
 
-        var repositoryId = await repositories.GetOrCreateAsync(target, cancellationToken);
+        var repositoryId = await repositories.GetForPushAsync(target, cancellationToken);
         await LinkAsync(repositoryId, digest, found.Size, cancellationToken);
         return true;
     }

@@ -41,7 +41,7 @@ public sealed class ManifestService(
             throw new RegistryException(OciErrorCode.DigestInvalid, $"the manifest's digest is {digest}, not {claimed}", new { claimed = claimed.ToString(), actual = digest.ToString() });
         }
 
-        var repositoryId = await repositories.GetOrCreateAsync(name, cancellationToken);
+        var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await EnsureReferencesExistAsync(repositoryId, manifest, cancellationToken);
         var description = await platforms.DescribeAsync(repositoryId, manifest, cancellationToken);
         await store.PutAsync(digest, content, cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Registry.Core.Access;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Events;
@@ -19,28 +18,49 @@ public sealed class RepositoryService(RegistryDbContext db, RegistryEventSignal 
     public async Task<long> GetIdAsync(RepositoryName name, CancellationToken cancellationToken) =>
         await FindIdAsync(name, cancellationToken) ?? throw NameUnknown(name);
 
-    public async Task<long> GetOrCreateAsync(RepositoryName name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The repository a push goes to. A missing one is created only when its registry turned on create-on-push;
+    /// otherwise the push is refused with NAME_UNKNOWN, as ECR Public does.
+    /// </summary>
+    public async Task<long> GetForPushAsync(RepositoryName name, CancellationToken cancellationToken)
     {
         if (await FindIdAsync(name, cancellationToken) is { } id)
         {
             return id;
         }
 
+        var registry = await db.Registries.AsNoTracking().Where(r => r.Alias == name.Alias)
+            .Select(r => new { r.Id, r.CreateOnPush }).FirstOrDefaultAsync(cancellationToken);
+        if (registry is not { CreateOnPush: true })
+        {
+            throw new RegistryException(OciErrorCode.NameUnknown,
+                $"repository '{name}' does not exist; create it first (aws ecr-public create-repository --repository-name {name.Name}, or in the console)",
+                new { name = name.FullName });
+        }
+
         try
         {
-            return await CreateAsync(name, cancellationToken);
+            return await CreateAsync(registry.Id, name, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Another request created it (or its alias) at the same moment.
+            // Another push created it at the same moment.
             db.ChangeTracker.Clear();
-            if (await FindIdAsync(name, cancellationToken) is { } raced)
-            {
-                return raced;
-            }
-
-            return await CreateAsync(name, cancellationToken);
+            return await GetIdAsync(name, cancellationToken);
         }
+    }
+
+    /// <summary>Creates a repository in a registry and records the event. Fails with DbUpdateException when the name is taken.</summary>
+    public async Task<long> CreateAsync(long registryKey, RepositoryName name, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var repository = new Repository { RegistryId = registryKey, Name = name.Name, FullName = name.FullName, CreatedAt = now };
+        db.Repositories.Add(repository);
+        db.AddEvent(RegistryEventTypes.RepositoryCreated, name.FullName, at: now);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
+        return repository.Id;
     }
 
     /// <summary>Repository full names in byte order after <paramref name="last"/>; null page size for all.</summary>
@@ -58,23 +78,4 @@ public sealed class RepositoryService(RegistryDbContext db, RegistryEventSignal 
     public static RegistryException NameUnknown(RepositoryName name) =>
         new(OciErrorCode.NameUnknown, $"repository '{name}' does not exist", new { name = name.FullName });
 
-    private async Task<long> CreateAsync(RepositoryName name, CancellationToken cancellationToken)
-    {
-        var now = DateTime.UtcNow;
-        var registry = await db.Registries.FirstOrDefaultAsync(r => r.Alias == name.Alias, cancellationToken)
-            ?? db.Registries.Add(new PublicRegistry
-            {
-                RegistryId = RegistryIdentifiers.NewRegistryId(),
-                Alias = name.Alias,
-                DefaultAlias = name.Alias,
-                CreatedAt = now,
-            }).Entity;
-        var repository = new Repository { Registry = registry, Name = name.Name, FullName = name.FullName, CreatedAt = now };
-        db.Repositories.Add(repository);
-        db.AddEvent(RegistryEventTypes.RepositoryCreated, name.FullName, at: now);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        signal.Notify();
-        return repository.Id;
-    }
 }

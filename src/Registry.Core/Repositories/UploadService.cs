@@ -24,6 +24,7 @@ public sealed class UploadService(
 
     public async Task<UploadSession> StartAsync(RepositoryName name, CancellationToken cancellationToken)
     {
+        await repositories.GetForPushAsync(name, cancellationToken);
         var now = DateTime.UtcNow;
         var session = new UploadSession { Id = Guid.NewGuid(), RepositoryName = name.FullName, StartedAt = now, UpdatedAt = now };
         db.UploadSessions.Add(session);
@@ -103,7 +104,7 @@ public sealed class UploadService(
         }
 
         await store.CommitUploadAsync(session.Id, digest, session.Size, cancellationToken);
-        var repositoryId = await repositories.GetOrCreateAsync(name, cancellationToken);
+        var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
         await db.UploadSessions.Where(u => u.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
         hashes.Forget(session.Id);
@@ -125,7 +126,7 @@ public sealed class UploadService(
             }
 
             await store.CommitUploadAsync(uploadId, digest, size, cancellationToken);
-            var repositoryId = await repositories.GetOrCreateAsync(name, cancellationToken);
+            var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
             await blobs.LinkAsync(repositoryId, digest, size, cancellationToken);
         }
         finally

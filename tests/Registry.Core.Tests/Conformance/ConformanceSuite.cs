@@ -17,10 +17,10 @@ internal sealed class ConformanceSuite(HttpClient http, ITestOutputHelper output
     public ConformanceFixtures Data { get; } = new();
 
     /// <summary>OCI_NAMESPACE: a fresh repository per run.</summary>
-    public ConformanceClient Client { get; } = new(http, $"conformance/repo-{Guid.NewGuid():N}");
+    public ConformanceClient Client { get; } = new(http, $"tests/conformance-repo-{Guid.NewGuid():N}");
 
     /// <summary>OCI_CROSSMOUNT_NAMESPACE: the suite's default is a brand-new conformance-&lt;uuid&gt; (here under an alias).</summary>
-    public ConformanceClient CrossmountClient { get; } = new(http, $"conformance/conformance-{Guid.NewGuid():D}");
+    public ConformanceClient CrossmountClient { get; } = new(http, $"tests/conformance-{Guid.NewGuid():D}");
 
     public ConformanceOptions Options { get; } = options ?? new ConformanceOptions();
 

@@ -9,7 +9,8 @@ public sealed class RegistryApi(HttpClient client)
 {
     public HttpClient Client => client;
 
-    public static string UniqueName(string prefix = "tests") => $"{prefix}/repo-{Guid.NewGuid():N}"[..40];
+    /// <summary>A fresh repository under the test publisher's alias.</summary>
+    public static string UniqueName(string prefix = "tests") => $"{prefix}/repo-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 30, 60)];
 
     public async Task PushBlobAsync(string name, TestBlob blob)
     {

@@ -69,7 +69,7 @@ public abstract class TagsApiTests(RegistryFixture fixture) : ApiTestBase(fixtur
     [Fact]
     public async Task Catalog_lists_repositories()
     {
-        var name = RegistryApi.UniqueName("catalog");
+        var name = RegistryApi.UniqueName("tests/catalog");
         await Api.PushImageAsync(name, TestImage.Create());
         using var response = await Client.GetAsync("/v2/_catalog");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

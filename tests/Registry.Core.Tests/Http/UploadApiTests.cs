@@ -215,7 +215,7 @@ public abstract class UploadApiTests(RegistryFixture fixture) : ApiTestBase(fixt
     public async Task Mount_from_a_repository_holding_the_blob_links_it()
     {
         var source = RegistryApi.UniqueName();
-        var target = RegistryApi.UniqueName("mounts");
+        var target = RegistryApi.UniqueName("tests/mounts");
         var blob = TestBlob.Random(256);
         await Api.PushBlobAsync(source, blob);
 

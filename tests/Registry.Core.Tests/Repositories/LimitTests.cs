@@ -22,7 +22,7 @@ public sealed class LimitTests : IAsyncLifetime
     public async Task Monolithic_blob_over_the_limit_is_413_and_not_stored()
     {
         var blob = TestBlob.Random(1001);
-        using var post = await Client.PostAsync($"/v2/limits/repo/blobs/uploads/?digest={blob.Digest}", RegistryApi.Octets(blob.Content));
+        using var post = await Client.PostAsync($"/v2/tests/limits-repo/blobs/uploads/?digest={blob.Digest}", RegistryApi.Octets(blob.Content));
         await RegistryApi.AssertErrorAsync(post, HttpStatusCode.RequestEntityTooLarge, "SIZE_INVALID");
         Assert.Empty(Directory.GetFiles(Path.Combine(_database!.DataPath, "uploads")));
         Assert.False(Directory.Exists(Path.Combine(_database.DataPath, "blobs", "sha256")));
@@ -31,7 +31,7 @@ public sealed class LimitTests : IAsyncLifetime
     [Fact]
     public async Task Chunks_adding_up_past_the_limit_are_refused()
     {
-        using var start = await Client.PostAsync("/v2/limits/chunks/blobs/uploads/", null);
+        using var start = await Client.PostAsync("/v2/tests/limits-chunks/blobs/uploads/", null);
         using var first = await Client.PatchAsync(start.Headers.Location, RegistryApi.Octets(new byte[600]));
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         using var second = await Client.PatchAsync(start.Headers.Location, RegistryApi.Octets(new byte[600]));

@@ -30,6 +30,7 @@ public static class DistributionEndpoints
         var route = DistributionRoute.Parse(path.Length > 4 ? path[4..] : "");
         try
         {
+            await RegistryAuthorization.AuthorizeAsync(context, route);
             await DispatchAsync(context, route);
         }
         catch (RegistryException e) when (!context.Response.HasStarted)

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+
+namespace Registry.Core.Access;
+
+/// <summary>Access keys for API clients: created with a secret shown once, stored encrypted, revocable.</summary>
+public sealed class AccessKeyService(RegistryDbContext db, IDataProtectionProvider protection)
+{
+    public const string Purpose = "Gallery.AccessKeys.v1";
+    private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    public sealed record CreatedKey(string AccessKeyId, string SecretAccessKey);
+
+    /// <summary>An active key: who it belongs to and the secret that verifies its signatures.</summary>
+    public sealed record ActiveKey(string AccessKeyId, string AccountId, string Secret);
+
+    private IDataProtector Protector => protection.CreateProtector(Purpose);
+
+    /// <summary>Creates a key with a random id and secret, or with the given ones (configuration bootstrap).</summary>
+    public async Task<CreatedKey> CreateAsync(string accountId, string? description, CancellationToken cancellationToken,
+        string? accessKeyId = null, string? secretAccessKey = null)
+    {
+        accessKeyId ??= "GK" + RandomNumberGenerator.GetString(IdAlphabet, 18);
+        secretAccessKey ??= RandomNumberGenerator.GetString(SecretAlphabet, 40);
+        db.AccessKeys.Add(new AccessKey
+        {
+            Id = accessKeyId,
+            AccountId = accountId,
+            ProtectedSecret = Protector.Protect(secretAccessKey),
+            Description = description,
+            CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new CreatedKey(accessKeyId, secretAccessKey);
+    }
+
+    /// <summary>The key if it exists, is not revoked, and its account is not suspended.</summary>
+    public async Task<ActiveKey?> FindActiveAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        var key = await db.AccessKeys.AsNoTracking()
+            .Where(k => k.Id == accessKeyId && k.RevokedAt == null && !k.Account.Suspended)
+            .Select(k => new { k.Id, k.AccountId, k.ProtectedSecret })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ActiveKey(key.Id, key.AccountId, Protector.Unprotect(key.ProtectedSecret));
+        }
+        catch (CryptographicException)
+        {
+            // Encrypted with a data-protection key this installation no longer has: unusable, like a revoked key.
+            return null;
+        }
+    }
+
+    public Task<List<AccessKey>> ListAsync(string accountId, CancellationToken cancellationToken) =>
+        db.AccessKeys.AsNoTracking().Where(k => k.AccountId == accountId).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one of the account's keys; false when it has no such key.</summary>
+    public async Task<bool> RevokeAsync(string accountId, string accessKeyId, CancellationToken cancellationToken) =>
+        await db.AccessKeys.Where(k => k.Id == accessKeyId && k.AccountId == accountId && k.RevokedAt == null)
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, DateTime.UtcNow), cancellationToken) > 0;
+}

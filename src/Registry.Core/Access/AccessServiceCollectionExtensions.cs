@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Access.Tokens;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+
+namespace Registry.Core.Access;
+
+public static class AccessServiceCollectionExtensions
+{
+    /// <summary>Accounts (Identity on the registry database), encryption keys, access keys, tokens, access decisions and the configuration bootstrap.</summary>
+    public static IServiceCollection AddRegistryAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection("Gallery:Access"));
+        services.Configure<BootstrapOptions>(configuration.GetSection("Gallery:Bootstrap"));
+        services.Configure<AdministratorOptions>(configuration.GetSection("Gallery:Administrator"));
+
+        services.AddDataProtection().SetApplicationName("Gallery").PersistKeysToDbContext<RegistryDbContext>();
+        services.AddIdentityCore<Account>(identity =>
+            {
+                identity.User.RequireUniqueEmail = false;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<RegistryDbContext>();
+
+        services.AddSingleton<TokenSigningKeys>();
+        services.AddSingleton<RegistryTokenService>();
+        services.AddScoped<AccessKeyService>();
+        services.AddScoped<PublisherService>();
+        services.AddScoped<CredentialVerifier>();
+        services.AddScoped<RepositoryAccess>();
+        services.AddScoped<ScopeGranter>();
+        services.AddHostedService<ConfigurationBootstrapper>();
+        return services;
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+using Registry.Core.Events;
+using Registry.Core.Oci;
+
+namespace Registry.Core.Access;
+
+/// <summary>Publishers: an account (ASP.NET Core Identity) with the one registry it owns, its alias and display name.</summary>
+public sealed class PublisherService(RegistryDbContext db, UserManager<Account> users, RegistryEventSignal signal)
+{
+    public sealed record NewPublisher(string UserName, string? Email, string? Password, string? Alias, string? DisplayName, bool IsAdministrator = false);
+
+    /// <summary>Creates the account and its registry (with a random default alias, or the requested one when it is free).</summary>
+    public async Task<Caller> CreateAsync(NewPublisher request, CancellationToken cancellationToken)
+    {
+        if (request.Alias is { } alias)
+        {
+            EnsureAliasAvailable(alias, await AliasTakenAsync(alias, null, cancellationToken));
+        }
+
+        var account = new Account { UserName = request.UserName, Email = request.Email, IsAdministrator = request.IsAdministrator, CreatedAt = DateTime.UtcNow };
+        var created = request.Password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, request.Password);
+        if (!created.Succeeded)
+        {
+            throw new PublisherException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        var defaultAlias = await NewDefaultAliasAsync(cancellationToken);
+        var registry = new PublicRegistry
+        {
+            RegistryId = RegistryIdentifiers.NewRegistryId(),
+            Alias = request.Alias ?? defaultAlias,
+            DefaultAlias = defaultAlias,
+            OwnerId = account.Id,
+            DisplayName = request.DisplayName,
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Registries.Add(registry);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new Caller(account.Id, registry.Id, registry.RegistryId, registry.Alias, account.IsAdministrator);
+    }
+
+    /// <summary>The caller for an account: its registry, or null when the account is unknown or suspended.</summary>
+    public Task<Caller?> FindCallerAsync(string accountId, CancellationToken cancellationToken) =>
+        db.Registries.AsNoTracking()
+            .Where(r => r.OwnerId == accountId && !r.Owner!.Suspended)
+            .Select(r => new Caller(r.OwnerId!, r.Id, r.RegistryId, r.Alias, r.Owner!.IsAdministrator))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<PublicRegistry?> FindRegistryAsync(string accountId, CancellationToken cancellationToken) =>
+        db.Registries.AsNoTracking().FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken);
+
+    /// <summary>Moves the registry to a free custom alias. Repository names change with it; pulls by the old names stop working.</summary>
+    public async Task ChangeAliasAsync(string accountId, string alias, CancellationToken cancellationToken)
+    {
+        var registry = await db.Registries.Include(r => r.Repositories).FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken)
+            ?? throw new PublisherException("this account has no registry");
+        if (registry.Alias == alias)
+        {
+            return;
+        }
+
+        EnsureAliasAvailable(alias, await AliasTakenAsync(alias, registry.Id, cancellationToken));
+        var oldAlias = registry.Alias;
+        registry.Alias = alias;
+        foreach (var repository in registry.Repositories)
+        {
+            repository.FullName = $"{alias}/{repository.Name}";
+            db.AddEvent(RegistryEventTypes.RepositoryDeleted, $"{oldAlias}/{repository.Name}");
+            db.AddEvent(RegistryEventTypes.RepositoryCreated, repository.FullName);
+        }
+
+        db.AddEvent(RegistryEventTypes.RegistryUpdated, alias);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
+    }
+
+    public async Task SetDisplayNameAsync(string accountId, string? displayName, CancellationToken cancellationToken)
+    {
+        if (displayName is { Length: > 100 })
+        {
+            throw new PublisherException("the display name is at most 100 characters");
+        }
+
+        var registry = await db.Registries.FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken)
+            ?? throw new PublisherException("this account has no registry");
+        registry.DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+        db.AddEvent(RegistryEventTypes.RegistryUpdated, registry.Alias);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
+    }
+
+    public async Task SetCreateOnPushAsync(string accountId, bool enabled, CancellationToken cancellationToken) =>
+        await db.Registries.Where(r => r.OwnerId == accountId)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreateOnPush, enabled), cancellationToken);
+
+    /// <summary>Whether an alias is valid, not reserved and free (ignoring the registry that already has it).</summary>
+    public async Task<string?> AliasProblemAsync(string alias, long? exceptRegistry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            EnsureAliasAvailable(alias, await AliasTakenAsync(alias, exceptRegistry, cancellationToken));
+            return null;
+        }
+        catch (PublisherException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private Task<bool> AliasTakenAsync(string alias, long? exceptRegistry, CancellationToken cancellationToken) =>
+        db.Registries.AnyAsync(r => (r.Alias == alias || r.DefaultAlias == alias) && r.Id != exceptRegistry, cancellationToken);
+
+    private static void EnsureAliasAvailable(string alias, bool taken)
+    {
+        if (!RepositoryName.IsValidAlias(alias, out var error))
+        {
+            throw new PublisherException(error);
+        }
+
+        if (ReservedAliases.IsReserved(alias))
+        {
+            throw new PublisherException($"registry alias '{alias}' is reserved");
+        }
+
+        if (taken)
+        {
+            throw new PublisherException($"registry alias '{alias}' is already taken");
+        }
+    }
+
+    private async Task<string> NewDefaultAliasAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var alias = RegistryIdentifiers.NewDefaultAlias();
+            if (!await AliasTakenAsync(alias, null, cancellationToken))
+            {
+                return alias;
+            }
+        }
+    }
+}
+
+/// <summary>A publisher request that breaks a rule (alias taken or invalid, weak password, ...); the message says which.</summary>
+public sealed class PublisherException(string message) : Exception(message);

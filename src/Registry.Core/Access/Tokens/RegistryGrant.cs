@@ -1,0 +1,8 @@
+namespace Registry.Core.Access.Tokens;
+
+/// <summary>What a valid bearer token allows: who holds it (null when anonymous) and the scopes granted.</summary>
+public sealed record RegistryGrant(string? AccountId, IReadOnlyList<RegistryScope> Access, DateTime ExpiresAt)
+{
+    public bool Allows(string type, string name, string action) =>
+        Access.Any(s => s.Type == type && s.Name == name && s.Allows(action));
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+
+namespace Registry.Core.Access.Tokens;
+
+/// <summary>
+/// The HMAC keys that sign registry tokens. Only this registry verifies its tokens, so a symmetric key is enough, and
+/// it keeps verification cheap on every pull. Keys live in the database, encrypted, so all nodes and restarts agree;
+/// a new key is made when the newest is older than the rotation interval, and old keys keep verifying.
+/// </summary>
+public sealed class TokenSigningKeys(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<AccessOptions> options)
+{
+    private const string Purpose = "Gallery.TokenSigningKeys.v1";
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private volatile IReadOnlyList<SymmetricSecurityKey> _keys = [];
+    private DateTime _newestCreatedAt;
+
+    /// <summary>The key to sign with now: the newest, made or rotated on demand.</summary>
+    public async Task<SymmetricSecurityKey> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_keys.Count == 0 || DateTime.UtcNow - _newestCreatedAt > options.Value.SigningKeyRotation)
+        {
+            await ReloadAsync(createIfStale: true, cancellationToken);
+        }
+
+        return _keys[0];
+    }
+
+    /// <summary>Every key that may have signed a live token; reloads once when a token names a key this node has not seen.</summary>
+    public async Task<IReadOnlyList<SymmetricSecurityKey>> ForValidationAsync(string? keyId, CancellationToken cancellationToken)
+    {
+        if (_keys.Count == 0 || (keyId is not null && _keys.All(k => k.KeyId != keyId)))
+        {
+            await ReloadAsync(createIfStale: false, cancellationToken);
+        }
+
+        return _keys;
+    }
+
+    private async Task ReloadAsync(bool createIfStale, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var protector = protection.CreateProtector(Purpose);
+            var rows = await db.SigningKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
+            if (createIfStale && (rows.Count == 0 || DateTime.UtcNow - rows[0].CreatedAt > options.Value.SigningKeyRotation))
+            {
+                var fresh = new SigningKey
+                {
+                    Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+                    ProtectedPrivateKey = protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
+                    CreatedAt = DateTime.UtcNow,
+                };
+                db.SigningKeys.Add(fresh);
+                await db.SaveChangesAsync(cancellationToken);
+                rows.Insert(0, fresh);
+            }
+
+            _keys = rows.Select(r => new SymmetricSecurityKey(Convert.FromBase64String(protector.Unprotect(r.ProtectedPrivateKey))) { KeyId = r.Id }).ToList();
+            _newestCreatedAt = rows.Count > 0 ? rows[0].CreatedAt : DateTime.MinValue;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+}
