@@ -6,6 +6,7 @@ using Registry.Core.Access;
 using Registry.Core.Data;
 using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
+using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
 using Registry.Core.Repositories;
 using Registry.Core.Storage;
@@ -36,6 +37,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<TagService>();
         services.AddScoped<ReferrerService>();
         services.AddHostedService<UploadSessionJanitor>();
+        services.AddEcrPublicApi();
         return services;
     }
 
@@ -44,6 +46,7 @@ public static class RegistryCoreExtensions
     {
         app.MapDistribution();
         app.MapRegistryToken();
+        app.MapEcrPublicApi();
         return app;
     }
 }

@@ -47,6 +47,11 @@ public sealed class ImageQueryService(RegistryDbContext db)
             new ImageSummary(r.Id, r.Digest, tags.GetValueOrDefault(r.Id, []), r.ImageSize, r.PushedAt, r.MediaType, r.ArtifactType))).ToList();
     }
 
+    /// <summary>Whether an index in the repository lists this manifest (deleting it would break the index).</summary>
+    public Task<bool> IsReferencedByIndexAsync(long repositoryId, string digest, CancellationToken cancellationToken) =>
+        db.ManifestReferences.AsNoTracking().AnyAsync(r => r.Digest == digest && r.Kind == Data.Entities.ReferenceKind.Manifest
+            && db.Manifests.Any(m => m.Id == r.ManifestId && m.RepositoryId == repositoryId), cancellationToken);
+
     private async Task<ImageSummary?> FindAsync(long repositoryId, long? manifestId, CancellationToken cancellationToken)
     {
         if (manifestId is not { } id)

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Access;
+
+namespace Registry.Core.Http.EcrPublic;
+
+/// <summary>One authenticated, validated API call as its handler sees it.</summary>
+internal sealed class EcrCall(HttpContext http, string operation, Caller caller, string accessKeyId, JsonElement input)
+{
+    public string Operation { get; } = operation;
+
+    public Caller Caller { get; } = caller;
+
+    public string AccessKeyId { get; } = accessKeyId;
+
+    public CancellationToken Aborted => http.RequestAborted;
+
+    /// <summary>The registry host as the client addressed it (repository URIs start with it).</summary>
+    public string Host => http.Request.Host.Value ?? "localhost";
+
+    public string BaseUrl => $"{http.Request.Scheme}://{Host}";
+
+    public T Service<T>() where T : notnull => http.RequestServices.GetRequiredService<T>();
+
+    /// <summary>The body as the operation's request type. It has passed the model's validation already.</summary>
+    public T Read<T>()
+    {
+        try
+        {
+            return input.Deserialize<T>(EcrJson.Options) ?? throw EcrPublicException.InvalidParameter("The request body must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw EcrPublicException.InvalidParameter($"The request body could not be read at '{e.Path}': {e.Message}");
+        }
+        catch (FormatException e)
+        {
+            throw EcrPublicException.InvalidParameter($"A blob member is not valid base64: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Registry.Core.Oci;
+using Registry.Core.Repositories.CatalogData;
+using Registry.Core.Storage;
+
+namespace Registry.Core.Http.EcrPublic;
+
+/// <summary><c>GET /api/logos/&lt;digest&gt;</c>: a repository logo (the <c>logoUrl</c> of catalog data), public and immutable.</summary>
+internal static class LogoEndpoints
+{
+    public const string PathPrefix = "/api/logos/";
+
+    public static string Url(string baseUrl, string digest) => baseUrl + PathPrefix + digest;
+
+    public static IEndpointRouteBuilder MapLogoImages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(PathPrefix + "{digest}", GetAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string digest, RepositoryCatalogService catalog, IBlobStore store, CancellationToken cancellationToken)
+    {
+        if (!Digest.TryParse(digest, out var parsed, out _) || await catalog.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken) is not { } mediaType)
+        {
+            return Results.NotFound();
+        }
+
+        var content = await store.OpenReadAsync(parsed, cancellationToken);
+        if (content is null)
+        {
+            return Results.NotFound();
+        }
+
+        return new ImmutableResult(Results.Stream(content, mediaType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{parsed}\"")));
+    }
+
+    /// <summary>Adds the long-lived cache header a content-addressed resource deserves.</summary>
+    private sealed class ImmutableResult(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

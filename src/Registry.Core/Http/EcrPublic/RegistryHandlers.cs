@@ -1,0 +1,60 @@
+using System.Text;
+using Registry.Core.Access;
+using Registry.Core.Access.Tokens;
+using Registry.Core.Data.Entities;
+
+namespace Registry.Core.Http.EcrPublic;
+
+/// <summary>DescribeRegistries, Get/PutRegistryCatalogData and GetAuthorizationToken: the caller's own registry.</summary>
+internal static class RegistryHandlers
+{
+    private sealed record DescribeRequest(string? NextToken, int? MaxResults);
+
+    private sealed record PutCatalogRequest(string? DisplayName);
+
+    public static async Task<object> DescribeAsync(EcrCall call)
+    {
+        var request = call.Read<DescribeRequest>();
+        var onlyPage = PageToken.Decode(call.Operation, request.NextToken) is null;
+        var registry = await OwnRegistryAsync(call);
+        var registries = onlyPage ? new[] { Registry(call, registry) } : [];
+        return new { registries };
+    }
+
+    public static async Task<object> GetCatalogDataAsync(EcrCall call)
+    {
+        var registry = await OwnRegistryAsync(call);
+        return new { registryCatalogData = new { displayName = registry.DisplayName } };
+    }
+
+    public static async Task<object> PutCatalogDataAsync(EcrCall call)
+    {
+        var request = call.Read<PutCatalogRequest>();
+        await call.Service<PublisherService>().SetDisplayNameAsync(call.Caller.AccountId, request.DisplayName, call.Aborted);
+        var registry = await OwnRegistryAsync(call);
+        return new { registryCatalogData = new { displayName = registry.DisplayName } };
+    }
+
+    public static async Task<object> GetAuthorizationTokenAsync(EcrCall call)
+    {
+        var (password, expiresAt) = await call.Service<RegistryTokenService>().IssueAuthorizationTokenAsync(call.Caller, call.AccessKeyId, call.Aborted);
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes("AWS:" + password));
+        return new { authorizationData = new { authorizationToken = token, expiresAt = EcrJson.Epoch(expiresAt) } };
+    }
+
+    private static async Task<PublicRegistry> OwnRegistryAsync(EcrCall call) =>
+        await call.Service<PublisherService>().FindRegistryAsync(call.Caller.AccountId, call.Aborted)
+        ?? throw new EcrPublicException(EcrErrorTypes.RegistryNotFound, "The caller has no registry");
+
+    private static object Registry(EcrCall call, PublicRegistry registry) => new
+    {
+        registryId = registry.RegistryId,
+        registryArn = EcrShapes.RegistryArn(registry.RegistryId),
+        registryUri = $"{call.Host}/{registry.Alias}",
+        verified = registry.Verified,
+        aliases = new[]
+        {
+            new { name = registry.Alias, status = "ACTIVE", primaryRegistryAlias = true, defaultRegistryAlias = registry.Alias == registry.DefaultAlias },
+        },
+    };
+}
