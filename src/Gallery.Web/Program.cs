@@ -1,11 +1,15 @@
+using Gallery.Indexer;
+using Gallery.Indexer.Search;
 using Gallery.Web.Home;
 using Registry.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegistryCore(builder.Configuration);
+builder.Services.AddGalleryIndex(builder.Configuration);
 
 var app = builder.Build();
 app.MapRegistry();
+app.MapSearchApi();
 app.MapWelcomePage();
 app.Run();
 

@@ -38,6 +38,9 @@ public static class RegistryCoreExtensions
         services.AddScoped<ReferrerService>();
         services.AddHostedService<UploadSessionJanitor>();
         services.AddEcrPublicApi();
+        services.AddSingleton<PullCounter>();
+        services.AddSingleton<PullCountFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PullCountFlusher>());
         return services;
     }
 

@@ -1,0 +1,50 @@
+using Gallery.Indexer.Indexing;
+using Gallery.Indexer.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gallery.Indexer;
+
+public static class GalleryIndexExtensions
+{
+    /// <summary>
+    /// The gallery's search (<see cref="IGallerySearch"/>) and, unless <c>Gallery:Index:Worker</c> is false, the
+    /// index writer and the worker that follows the registry's events. Needs AddRegistryCore.
+    /// </summary>
+    public static IServiceCollection AddGalleryIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(IndexOptions.SectionName);
+        services.Configure<IndexOptions>(section);
+        services.AddSingleton<IGallerySearch, GallerySearch>();
+        if (section.GetValue(nameof(IndexOptions.Worker), true))
+        {
+            services.AddGalleryIndexWriter();
+            services.AddSingleton<ISearcherSource>(sp => sp.GetRequiredService<GalleryIndexWriter>());
+            services.AddSingleton<IndexerWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<IndexerWorker>());
+            services.AddHostedService<PostgresEventListener>();
+        }
+        else
+        {
+            services.AddSingleton<ReadOnlyIndex>();
+            services.AddSingleton<ISearcherSource>(sp => sp.GetRequiredService<ReadOnlyIndex>());
+            services.AddHostedService(sp => sp.GetRequiredService<ReadOnlyIndex>());
+        }
+
+        return services;
+    }
+
+    /// <summary>The writer side alone (no worker): what the reindex command needs.</summary>
+    internal static IServiceCollection AddGalleryIndexWriter(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GalleryIndexWriter>();
+        services.AddScoped<RepositoryRecordReader>();
+        services.AddScoped<EventFeed>();
+        services.AddScoped<CheckpointStore>();
+        services.AddScoped<IndexUpdater>();
+        services.AddScoped<Reindexer>();
+        services.AddScoped<PopularityRefresher>();
+        return services;
+    }
+}

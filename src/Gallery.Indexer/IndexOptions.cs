@@ -1,0 +1,39 @@
+using Registry.Core;
+
+namespace Gallery.Indexer;
+
+/// <summary>The index's settings, bound from "Gallery:Index".</summary>
+public sealed class IndexOptions
+{
+    public const string SectionName = "Gallery:Index";
+
+    /// <summary>The index directory; defaults to <c>index</c> under the data directory.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// True (the default): this process owns the index writer and follows the events. False: it only reads the
+    /// directory that a separate indexer process writes, reopening it about every <see cref="ReaderRefreshInterval"/>.
+    /// </summary>
+    public bool Worker { get; set; } = true;
+
+    /// <summary>The checkpoint's name in the database: one per index replica.</summary>
+    public string Name { get; set; } = "gallery";
+
+    /// <summary>How often the worker reads the outbox when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest the worker waits for a missing event id (a transaction still open) before passing it by.</summary>
+    public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often index changes are committed to disk (and the checkpoint moved). Searches in the worker's process see changes at once.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often pull counts flushed to the database are copied into the index.</summary>
+    public TimeSpan PopularityInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a read-only process reopens the index directory.</summary>
+    public TimeSpan ReaderRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public string ResolvePath(RegistryOptions registry) =>
+        System.IO.Path.GetFullPath(Path ?? System.IO.Path.Combine(registry.ResolvedDataPath, "index"), Environment.CurrentDirectory);
+}

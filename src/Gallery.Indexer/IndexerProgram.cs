@@ -1,0 +1,40 @@
+using Gallery.Indexer.Indexing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Registry.Core;
+
+namespace Gallery.Indexer;
+
+/// <summary>
+/// The indexer on its own: <c>dotnet run --project src/Gallery.Indexer</c> follows the events into the index
+/// directory that web processes (with <c>Gallery:Index:Worker=false</c>) read; <c>... -- reindex</c> rebuilds the
+/// index from the database and exits. Same configuration as the web app (appsettings.json, environment variables).
+/// </summary>
+public static class IndexerProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var reindex = args.Length > 0 && args[0] == "reindex";
+        var builder = Host.CreateApplicationBuilder(reindex ? args[1..] : args);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{IndexOptions.SectionName}:Worker"] = "true" });
+        builder.Services.AddRegistryCore(builder.Configuration);
+        if (!reindex)
+        {
+            builder.Services.AddGalleryIndex(builder.Configuration);
+            await builder.Build().RunAsync();
+            return 0;
+        }
+
+        builder.Services.AddGalleryIndexWriter();
+        using var host = builder.Build();
+        await host.StartAsync();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Reindexer>().RunAsync(CancellationToken.None);
+        }
+
+        await host.StopAsync();
+        return 0;
+    }
+}

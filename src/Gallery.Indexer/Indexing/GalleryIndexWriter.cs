@@ -1,0 +1,72 @@
+using System.Globalization;
+using Gallery.Indexer.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Options;
+using Registry.Core;
+
+namespace Gallery.Indexer.Indexing;
+
+/// <summary>
+/// The one <see cref="IndexWriter"/> of the index directory, and the near-real-time searchers read through it.
+/// Each commit records the outbox position it reflects, so a restart knows whether the index is complete.
+/// </summary>
+public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
+{
+    private const string PositionKey = "position";
+
+    private readonly FSDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _commitLock = new();
+
+    public GalleryIndexWriter(IOptions<IndexOptions> options, IOptions<RegistryOptions> registry)
+    {
+        Path = options.Value.ResolvePath(registry.Value);
+        System.IO.Directory.CreateDirectory(Path);
+        _directory = FSDirectory.Open(Path);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(IndexFields.Version, GalleryAnalyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        CommittedPosition = _writer.CommitData.TryGetValue(PositionKey, out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+        if (CommittedPosition is null)
+        {
+            _writer.Commit();
+        }
+
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The outbox position of the last complete commit; null when the index was never built.</summary>
+    public long? CommittedPosition { get; private set; }
+
+    public IndexWriter Writer => _writer;
+
+    public SearcherLease Acquire() => new(_searchers);
+
+    /// <summary>Makes every change so far visible to searches in this process.</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <summary>Writes every change so far to disk with the outbox position it reflects.</summary>
+    public void Commit(long position)
+    {
+        lock (_commitLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+            _writer.Commit();
+            CommittedPosition = position;
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}

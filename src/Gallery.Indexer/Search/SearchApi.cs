@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+
+namespace Gallery.Indexer.Search;
+
+/// <summary>
+/// <c>GET /api/search</c>: the gallery's search as JSON, with gallery.ecr.aws's parameter names
+/// (<c>searchTerm, architecture, operatingSystems, verified, publisher, sort, page, pageSize</c>). Filters with several
+/// values take them repeated or comma-separated.
+/// </summary>
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", Search).WithName("Search");
+        return app;
+    }
+
+    private static Results<Ok<SearchResult>, ValidationProblem> Search(HttpRequest http, IGallerySearch search)
+    {
+        var query = http.Query;
+        var errors = new Dictionary<string, string[]>();
+        var sort = SearchSort.Relevance;
+        if (!StringValues.IsNullOrEmpty(query["sort"]) && !Enum.TryParse(query["sort"], ignoreCase: true, out sort))
+        {
+            errors["sort"] = [$"one of {string.Join(", ", Enum.GetNames<SearchSort>())}"];
+        }
+
+        bool? verified = null;
+        if (!StringValues.IsNullOrEmpty(query["verified"]))
+        {
+            verified = bool.TryParse(query["verified"], out var v) ? v : null;
+            if (verified is null)
+            {
+                errors["verified"] = ["true or false"];
+            }
+        }
+
+        var page = Number(query, "page", 1, errors);
+        var pageSize = Number(query, "pageSize", 25, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(search.Search(new SearchRequest
+        {
+            Text = query["searchTerm"],
+            Architectures = Values(query["architecture"]),
+            OperatingSystems = Values(query["operatingSystems"]),
+            Publisher = StringValues.IsNullOrEmpty(query["publisher"]) ? null : query["publisher"].ToString(),
+            Verified = verified,
+            Sort = sort,
+            Page = page,
+            PageSize = pageSize,
+        }));
+    }
+
+    private static string[] Values(StringValues values) =>
+        values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    private static int Number(IQueryCollection query, string name, int fallback, Dictionary<string, string[]> errors)
+    {
+        if (StringValues.IsNullOrEmpty(query[name]))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(query[name], out var value) && value >= 1)
+        {
+            return value;
+        }
+
+        errors[name] = ["a whole number from 1"];
+        return fallback;
+    }
+}

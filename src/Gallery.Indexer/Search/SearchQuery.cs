@@ -1,0 +1,101 @@
+using Gallery.Indexer.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Gallery.Indexer.Search;
+
+/// <summary>
+/// Builds the Lucene query for some text, without a query parser. Every word must match some field; per word the
+/// best field counts: the name's parts, then name prefixes (search-as-you-type), the publisher, the description,
+/// tags, then About and Usage, each also with typos tolerated for words of 4+ letters. On top, the whole text as an
+/// exact name, or its words joined as a name (<c>aws cli</c> → <c>awscli</c>), ranks first; verified publishers and
+/// popular repositories get a gentle lift.
+/// </summary>
+public static class SearchQuery
+{
+    public static Query Build(QueryText text)
+    {
+        if (text.IsEmpty)
+        {
+            return new MatchAllDocsQuery();
+        }
+
+        var query = new BooleanQuery();
+        var required = text.Words.Where(w => !QueryText.IsStopWord(w)).ToList();
+        if (required.Count == 0)
+        {
+            required = [.. text.Words];
+        }
+
+        for (var i = 0; i < text.Words.Count; i++)
+        {
+            var word = text.Words[i];
+            query.Add(Word(word, isLast: i == text.Words.Count - 1), required.Contains(word) ? Occur.MUST : Occur.SHOULD);
+        }
+
+        query.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, text.Whole)), 30), Occur.SHOULD);
+        var joined = string.Concat(text.Words);
+        query.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, joined)), 20), Occur.SHOULD);
+        if (text.Words.Count > 1)
+        {
+            query.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, string.Join('-', text.Words))), 20), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(IndexFields.NameText, joined)), 5), Occur.SHOULD);
+        }
+
+        query.Add(Boosted(new TermQuery(new Term(IndexFields.Verified, "true")), 0.5f), Occur.SHOULD);
+        return new PopularityBoostQuery(query);
+    }
+
+    private static Query Word(string word, bool isLast)
+    {
+        var best = new DisjunctionMaxQuery(0.1f)
+        {
+            Boosted(new TermQuery(new Term(IndexFields.NameText, word)), 10),
+            Boosted(new TermQuery(new Term(IndexFields.TagText, word)), 1.5f),
+        };
+        if (word.Length >= 2)
+        {
+            var prefix = word.Length > 20 ? word[..20] : word;
+            best.Add(Boosted(new TermQuery(new Term(IndexFields.NamePrefix, prefix)), isLast ? 6 : 3));
+        }
+
+        if (Typos(word) is var edits and > 0)
+        {
+            best.Add(Boosted(new FuzzyQuery(new Term(IndexFields.NameText, word), edits, 1), 4));
+        }
+
+        foreach (var term in QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, word))
+        {
+            best.Add(Boosted(new TermQuery(new Term(IndexFields.PublisherText, term)), 4));
+            best.Add(Boosted(new TermQuery(new Term(IndexFields.Description, term)), 3));
+            best.Add(Boosted(new TermQuery(new Term(IndexFields.About, term)), 1.5f));
+            best.Add(Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1));
+            if (Typos(term) is var textEdits and > 0)
+            {
+                best.Add(Boosted(new FuzzyQuery(new Term(IndexFields.Description, term), textEdits, 1), 1));
+                best.Add(Boosted(new FuzzyQuery(new Term(IndexFields.About, term), textEdits, 1), 0.5f));
+            }
+
+            if (isLast && term.Length >= 3)
+            {
+                best.Add(Boosted(new PrefixQuery(new Term(IndexFields.Description, term)), 1));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Edits tolerated: none below 4 letters, one up to 7, two from 8.</summary>
+    public static int Typos(string word) => word.Length switch
+    {
+        < 4 => 0,
+        < 8 => 1,
+        _ => 2,
+    };
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Registry.Core.Data;
+
+namespace Registry.Core.Repositories;
+
+/// <summary>
+/// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c> every few seconds and
+/// at shutdown, in one transaction per batch. No event per pull: the indexer picks up changed counts by
+/// <c>LastPulledAt</c>.
+/// </summary>
+public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory scopes, ILogger<PullCountFlusher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Writes what has been counted so far; the counts go back in memory if the write fails.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var tallies = counter.Drain();
+        if (tallies.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var tally in tallies)
+            {
+                await db.Repositories.Where(r => r.FullName == tally.Repository).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.PullCount, r => r.PullCount + tally.Count)
+                    .SetProperty(r => r.LastPulledAt, tally.LastPulledAt), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
+        {
+            counter.Restore(tallies);
+            if (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not write {Count} pull count(s); keeping them for the next flush", tallies.Count);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(CancellationToken.None);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes the rest.
+        }
+    }
+}
