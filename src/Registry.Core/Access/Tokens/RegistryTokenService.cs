@@ -97,7 +97,17 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
             return null;
         }
 
-        var keyId = _handler.ReadJsonWebToken(token).Kid;
+        string? keyId;
+        try
+        {
+            keyId = _handler.ReadJsonWebToken(token).Kid;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
+        {
+            // Three dot-separated parts that are not a JWT.
+            return null;
+        }
+
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = Issuer,

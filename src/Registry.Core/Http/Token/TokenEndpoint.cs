@@ -20,10 +20,9 @@ public static class TokenEndpoint
 
     public static IEndpointRouteBuilder MapRegistryToken(this IEndpointRouteBuilder app)
     {
+        // Routing matches "/token/" too, the realm ECR Public's clients are used to.
         app.MapGet(Path, IssueAsync);
-        app.MapGet(Path + "/", IssueAsync);
         app.MapPost(Path, IssueFromFormAsync).DisableAntiforgery();
-        app.MapPost(Path + "/", IssueFromFormAsync).DisableAntiforgery();
         return app;
     }
 
