@@ -12,7 +12,7 @@ public sealed class EcrPublicClient(HttpClient http, string accessKeyId, string 
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    public static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>A signed request, ready to send (or to capture and replay).</summary>
     public HttpRequestMessage Sign(string operation, string body, DateTime? at = null, string service = SigV4Verifier.Service, string? secret = null)
