@@ -29,6 +29,7 @@ public static class RegistryCoreExtensions
         services.AddSingleton<RegistryEventSignal>();
         services.AddSingleton<UploadHashes>();
         services.AddSingleton<ManifestContentCache>();
+        services.AddSingleton<PullRateLimiter>();
         services.AddScoped<RepositoryService>();
         services.AddScoped<BlobService>();
         services.AddScoped<UploadService>();

@@ -12,6 +12,8 @@ public sealed class RegistryOptions
 
     public RegistryLimits Limits { get; set; } = new();
 
+    public PullRateLimits RateLimits { get; set; } = new();
+
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
 }
 
@@ -38,4 +40,19 @@ public sealed class RegistryLimits
     public TimeSpan UploadSessionLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public int MaxTagsPageSize { get; set; } = 1000;
+}
+
+/// <summary>
+/// Image pull (manifest GET) rates, ECR Public's defaults: 1 per second per address for anonymous callers, 10 per second
+/// per account for signed-in ones, with a burst allowance. A rate of 0 turns that limit off.
+/// </summary>
+public sealed class PullRateLimits
+{
+    public double AnonymousPullsPerSecond { get; set; } = 1;
+
+    public int AnonymousBurst { get; set; } = 50;
+
+    public double AuthenticatedPullsPerSecond { get; set; } = 10;
+
+    public int AuthenticatedBurst { get; set; } = 200;
 }

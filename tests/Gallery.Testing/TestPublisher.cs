@@ -20,5 +20,9 @@ public static class TestPublisher
         ["Gallery:Bootstrap:AccessKeyId"] = AccessKeyId,
         ["Gallery:Bootstrap:SecretAccessKey"] = SecretAccessKey,
         ["Gallery:Bootstrap:CreateOnPush"] = "true",
+
+        // Tests pull far faster than ECR Public's rates allow; the rate limit tests configure their own.
+        ["Gallery:RateLimits:AnonymousPullsPerSecond"] = "0",
+        ["Gallery:RateLimits:AuthenticatedPullsPerSecond"] = "0",
     };
 }

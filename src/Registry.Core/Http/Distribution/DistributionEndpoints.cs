@@ -30,7 +30,12 @@ public static class DistributionEndpoints
         var route = DistributionRoute.Parse(path.Length > 4 ? path[4..] : "");
         try
         {
-            await RegistryAuthorization.AuthorizeAsync(context, route);
+            var grant = await RegistryAuthorization.AuthorizeAsync(context, route);
+            if (route.Kind == RouteKind.Manifest && HttpMethods.IsGet(context.Request.Method))
+            {
+                context.RequestServices.GetRequiredService<PullRateLimiter>().Acquire(context, grant);
+            }
+
             await DispatchAsync(context, route);
         }
         catch (RegistryException e) when (!context.Response.HasStarted)

@@ -15,7 +15,8 @@ namespace Registry.Core.Http.Distribution;
 /// </summary>
 internal static class RegistryAuthorization
 {
-    public static async Task AuthorizeAsync(HttpContext context, DistributionRoute route)
+    /// <returns>The caller's grant: who they are (null account when anonymous) and what they may do.</returns>
+    public static async Task<RegistryGrant> AuthorizeAsync(HttpContext context, DistributionRoute route)
     {
         if (route.Kind is not (RouteKind.Base or RouteKind.Catalog or RouteKind.Unknown))
         {
@@ -40,7 +41,7 @@ internal static class RegistryAuthorization
 
         if (action is null || grant.Allows(RegistryScope.RepositoryType, route.Name, action))
         {
-            return;
+            return grant;
         }
 
         if (grant.AccountId is null)
