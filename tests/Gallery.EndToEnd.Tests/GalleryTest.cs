@@ -19,13 +19,16 @@ public abstract class GalleryTest(GalleryFixture fixture) : IDisposable
 
     protected TempDirectory Temp { get; } = new("e2e");
 
+    /// <summary>HTTP straight to the registry, with bearer tokens fetched as the test publisher (as clients do).</summary>
+    protected HttpClient Http { get; } = new(new RegistryTokenHandler(TestPublisher.Credentials)) { Timeout = TimeSpan.FromSeconds(30) };
+
     protected string Docker(string repository, string tag) => References.Docker(Gallery.Authority, repository, tag);
 
     protected string DockerRepository(string repository) => References.DockerRepository(Gallery.Authority, repository);
 
     protected string DockerDigest(string repository, string digest) => References.DockerDigest(Gallery.Authority, repository, digest);
 
-    /// <summary>GET /v2/NAME/manifests/REFERENCE straight over HTTP, accepting every manifest type.</summary>
+    /// <summary>GET /v2/NAME/manifests/REFERENCE over HTTP (signed in), accepting every manifest type.</summary>
     protected async Task<HttpResponseMessage> GetManifestAsync(string repository, string reference)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Gallery.Url($"v2/{repository}/manifests/{reference}"));
@@ -34,11 +37,12 @@ public abstract class GalleryTest(GalleryFixture fixture) : IDisposable
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
         }
 
-        return await Gallery.Client.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     public void Dispose()
     {
+        Http.Dispose();
         Temp.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -1,3 +1,4 @@
+using Gallery.Testing;
 using Gallery.Testing.Processes;
 
 namespace Gallery.EndToEnd.Tests;
@@ -27,6 +28,10 @@ internal sealed class Podman : IDisposable
         ];
         return await ProcessRunner.RunAsync(executable, [.. storage, .. arguments]);
     }
+
+    /// <summary><c>podman push</c> or <c>pull</c> over plain HTTP, signed in as the test publisher.</summary>
+    public Task<string> TransferAsync(string command, params string[] arguments) =>
+        RunOkAsync([command, "--tls-verify=false", "--creds", TestPublisher.Credentials, .. arguments]);
 
     public async Task<string> RunOkAsync(params string[] arguments) => (await RunAsync(arguments)).EnsureSuccess().StandardOutput.Trim();
 

@@ -26,7 +26,7 @@ public abstract class PodmanTests(GalleryFixture fixture) : GalleryTest(fixture)
         await pusher.RunOkAsync("load", "-i", archive);
         await pusher.RunOkAsync("tag", imageId, reference);
         var digestFile = Temp.Sub("digest");
-        await pusher.RunOkAsync("push", "--tls-verify=false", "--digestfile", digestFile, reference);
+        await pusher.TransferAsync("push", "--digestfile", digestFile, reference);
         var pushedDigest = File.ReadAllText(digestFile).Trim();
 
         using (var response = await GetManifestAsync(repository, "v1"))
@@ -39,8 +39,8 @@ public abstract class PodmanTests(GalleryFixture fixture) : GalleryTest(fixture)
         }
 
         using var puller = new Podman();
-        await puller.RunOkAsync("pull", "--tls-verify=false", reference);
-        await puller.RunOkAsync("pull", "--tls-verify=false", $"{Gallery.Authority}/{repository}@{pushedDigest}");
+        await puller.TransferAsync("pull", reference);
+        await puller.TransferAsync("pull", $"{Gallery.Authority}/{repository}@{pushedDigest}");
         using var inspected = JsonDocument.Parse(await puller.RunOkAsync("image", "inspect", reference));
         var pulled = inspected.RootElement[0];
 
@@ -61,7 +61,7 @@ public abstract class PodmanTests(GalleryFixture fixture) : GalleryTest(fixture)
         foreach (var child in index.Children)
         {
             using var podman = new Podman();
-            await podman.RunOkAsync("pull", "--tls-verify=false", "--os", child.Platform.Os, "--arch", child.Platform.Architecture, reference);
+            await podman.TransferAsync("pull", "--os", child.Platform.Os, "--arch", child.Platform.Architecture, reference);
             using var inspected = JsonDocument.Parse(await podman.RunOkAsync("image", "inspect", reference));
             var pulled = inspected.RootElement[0];
             Assert.Equal(child.Config.Hex, pulled.GetProperty("Id").GetString());

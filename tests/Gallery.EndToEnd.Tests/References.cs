@@ -1,12 +1,14 @@
+using Gallery.Testing;
+
 namespace Gallery.EndToEnd.Tests;
 
 /// <summary>Repository names and image references for the test registry; every name carries a random suffix.</summary>
 internal static class References
 {
-    /// <summary>The registry alias the tests push under (pushing creates it and the repositories).</summary>
-    public const string Alias = "e2e";
+    /// <summary>The alias of the publisher every test server is bootstrapped with; pushing creates repositories under it.</summary>
+    public const string Alias = TestPublisher.Alias;
 
-    /// <summary>e.g. <c>e2e/single-3f9a1c2b</c>: the tests' alias plus a name no other test uses.</summary>
+    /// <summary>e.g. <c>tests/single-3f9a1c2b</c>: the tests' alias plus a name no other test uses.</summary>
     public static string UniqueRepository(string purpose) => $"{Alias}/{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
 
     public static string Docker(string authority, string repository, string tag) => $"docker://{authority}/{repository}:{tag}";

@@ -6,7 +6,8 @@ namespace Gallery.Testing.Processes;
 /// <summary>
 /// The real Gallery.Web, run as its own process (<c>dotnet Gallery.Web.dll --urls http://127.0.0.1:PORT</c>) on a
 /// <see cref="TestDatabase"/>: configured only through environment variables, working directory = the data directory.
-/// It can be stopped with SIGTERM and restarted on the same data directory and database.
+/// Ready when GET /v2/ answers (200, or 401 with a token challenge). It can be stopped with SIGTERM and restarted on
+/// the same data directory and database.
 /// </summary>
 public sealed class GalleryProcess : IAsyncDisposable
 {
@@ -199,7 +200,7 @@ public sealed class GalleryProcess : IAsyncDisposable
             try
             {
                 using var response = await probe.GetAsync(Url("v2/"));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (IsRegistryAnswer(response))
                 {
                     return;
                 }
@@ -215,8 +216,13 @@ public sealed class GalleryProcess : IAsyncDisposable
         }
 
         await StopAsync();
-        throw new TimeoutException($"Gallery.Web did not answer GET /v2/ with 200 within {StartTimeout.TotalSeconds} s on port {Port} (last: {last}).\n--- output tail ---\n{OutputTail}");
+        throw new TimeoutException($"Gallery.Web did not answer GET /v2/ (200 or a 401 challenge) within {StartTimeout.TotalSeconds} s on port {Port} (last: {last}).\n--- output tail ---\n{OutputTail}");
     }
+
+    /// <summary>200, or the 401 challenge a registry that requires tokens answers an anonymous GET /v2/ with.</summary>
+    private static bool IsRegistryAnswer(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.OK
+        || (response.StatusCode == HttpStatusCode.Unauthorized && response.Headers.WwwAuthenticate.Count > 0);
 
     private sealed class PortInUseException(int port) : Exception($"port {port} is already in use");
 }
