@@ -24,11 +24,18 @@ public static class WelcomePage
         pre{background:#f3f4f6;padding:.75rem;border-radius:.4rem;overflow-x:auto}</style></head>
         <body><main>
         <h1>Gallery</h1>
-        <p>The registry is running. Repositories are named <code>&lt;alias&gt;/&lt;name&gt;</code>. Push a first image:</p>
-        <pre>skopeo copy --dest-tls-verify=false docker://docker.io/library/alpine:latest docker://{{host}}/demo/alpine:latest</pre>
-        <pre>podman push --tls-verify=false localhost/myimage:latest {{host}}/demo/myimage:latest</pre>
-        <p>Then pull it anonymously: <code>docker pull {{host}}/demo/alpine:latest</code>
-        (Docker needs <code>{{host}}</code> listed under <code>insecure-registries</code> when served over plain HTTP).</p>
+        <p>The registry is running. Anyone may pull; pushing needs a publisher. Repositories are named
+        <code>&lt;alias&gt;/&lt;name&gt;</code>.</p>
+        <h2>Push a first image</h2>
+        <p>Start the server with a bootstrap publisher (any alias and key you like):</p>
+        <pre>Gallery__Bootstrap__Alias=demo Gallery__Bootstrap__AccessKeyId=GKDEMO0000000000001 \
+        Gallery__Bootstrap__SecretAccessKey=change-me-to-a-long-secret Gallery__Bootstrap__CreateOnPush=true \
+        dotnet run --project src/Gallery.Web</pre>
+        <p>then push with that key:</p>
+        <pre>skopeo copy --dest-tls-verify=false --dest-creds GKDEMO0000000000001:change-me-to-a-long-secret \
+          docker://docker.io/library/alpine:latest docker://{{host}}/demo/alpine:latest</pre>
+        <p>and pull it anonymously: <code>podman pull --tls-verify=false {{host}}/demo/alpine:latest</code>.
+        The AWS CLI works too: <code>aws ecr-public create-repository --repository-name hello --endpoint-url http://{{host}}</code>.</p>
         </main></body></html>
         """;
 }
