@@ -6,6 +6,9 @@ namespace Gallery.Indexer.Documents;
 /// <summary>Maps a <see cref="RepositoryRecord"/> to its Lucene document, and a stored document back to the parts a hit shows.</summary>
 public static class RepositoryDocument
 {
+    /// <summary>Prefixes match regardless of how long the name is: no length norms.</summary>
+    private static readonly FieldType PrefixType = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+
     public static Document Create(RepositoryRecord record)
     {
         var document = new Document
@@ -16,7 +19,7 @@ public static class RepositoryDocument
             new StringField(IndexFields.ExactName, record.Name[(record.Name.LastIndexOf('/') + 1)..].ToLowerInvariant(), Field.Store.NO),
             new TextField(IndexFields.NameText, record.Name, Field.Store.NO),
             new TextField(IndexFields.NameText, record.Alias, Field.Store.NO),
-            new TextField(IndexFields.NamePrefix, record.Name, Field.Store.NO),
+            new Field(IndexFields.NamePrefix, record.Name, PrefixType),
             new StringField(IndexFields.Alias, record.Alias, Field.Store.YES),
             new StringField(IndexFields.RegistryKey, RegistryTerm(record.RegistryKey), Field.Store.NO),
             new StoredField(IndexFields.Name, record.Name),

@@ -20,7 +20,9 @@ public static class SearchQuery
             return new MatchAllDocsQuery();
         }
 
-        var query = new BooleanQuery();
+        // A repository matches when every word does, or when the text names it as a whole.
+        var match = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        var words = new BooleanQuery();
         var required = text.Words.Where(w => !QueryText.IsStopWord(w)).ToList();
         if (required.Count == 0)
         {
@@ -30,19 +32,24 @@ public static class SearchQuery
         for (var i = 0; i < text.Words.Count; i++)
         {
             var word = text.Words[i];
-            query.Add(Word(word, isLast: i == text.Words.Count - 1), required.Contains(word) ? Occur.MUST : Occur.SHOULD);
+            words.Add(Word(word, isLast: i == text.Words.Count - 1), required.Contains(word) ? Occur.MUST : Occur.SHOULD);
         }
 
-        query.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, text.Whole)), 30), Occur.SHOULD);
+        match.Add(words, Occur.SHOULD);
+        match.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, text.Whole)), 30), Occur.SHOULD);
         var joined = string.Concat(text.Words);
-        query.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, joined)), 20), Occur.SHOULD);
+        match.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, joined)), 20), Occur.SHOULD);
         if (text.Words.Count > 1)
         {
-            query.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, string.Join('-', text.Words))), 20), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(IndexFields.NameText, joined)), 5), Occur.SHOULD);
+            match.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, string.Join('-', text.Words))), 20), Occur.SHOULD);
+            match.Add(Boosted(new TermQuery(new Term(IndexFields.NameText, joined)), 10), Occur.SHOULD);
         }
 
-        query.Add(Boosted(new TermQuery(new Term(IndexFields.Verified, "true")), 0.5f), Occur.SHOULD);
+        var query = new BooleanQuery
+        {
+            { match, Occur.MUST },
+            { Boosted(new TermQuery(new Term(IndexFields.Verified, "true")), 0.5f), Occur.SHOULD },
+        };
         return new PopularityBoostQuery(query);
     }
 
@@ -61,7 +68,7 @@ public static class SearchQuery
 
         if (Typos(word) is var edits and > 0)
         {
-            best.Add(Boosted(new FuzzyQuery(new Term(IndexFields.NameText, word), edits, 1), 4));
+            best.Add(Boosted(Fuzzy(IndexFields.NameText, word, edits), 4));
         }
 
         foreach (var term in QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, word))
@@ -72,8 +79,8 @@ public static class SearchQuery
             best.Add(Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1));
             if (Typos(term) is var textEdits and > 0)
             {
-                best.Add(Boosted(new FuzzyQuery(new Term(IndexFields.Description, term), textEdits, 1), 1));
-                best.Add(Boosted(new FuzzyQuery(new Term(IndexFields.About, term), textEdits, 1), 0.5f));
+                best.Add(Boosted(Fuzzy(IndexFields.Description, term, textEdits), 1));
+                best.Add(Boosted(Fuzzy(IndexFields.About, term, textEdits), 0.5f));
             }
 
             if (isLast && term.Length >= 3)
@@ -92,6 +99,13 @@ public static class SearchQuery
         < 8 => 1,
         _ => 2,
     };
+
+    /// <summary>
+    /// A typo-tolerant match scored by closeness only (not by term statistics or field length), so a near miss of
+    /// a name scores the same on every repository that has it. The first letter must match, which keeps it fast.
+    /// </summary>
+    private static FuzzyQuery Fuzzy(string field, string term, int edits) =>
+        new(new Term(field, term), edits, prefixLength: 1) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsBoostOnlyBooleanQueryRewrite(50) };
 
     private static Query Boosted(Query query, float boost)
     {
