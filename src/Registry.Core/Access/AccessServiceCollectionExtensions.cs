@@ -33,6 +33,7 @@ public static class AccessServiceCollectionExtensions
         services.AddScoped<AccessKeyService>();
         services.AddScoped<PublisherService>();
         services.AddScoped<CredentialVerifier>();
+        services.AddSingleton<ParsedPolicyCache>();
         services.AddScoped<RepositoryAccess>();
         services.AddScoped<ScopeGranter>();
         services.AddHostedService<ConfigurationBootstrapper>();

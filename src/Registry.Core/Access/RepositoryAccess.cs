@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Access.Policies;
 using Registry.Core.Data;
 using Registry.Core.Oci;
 
@@ -9,7 +10,7 @@ namespace Registry.Core.Access;
 /// anyone else only when the policy allows it. A repository that does not exist yet may be acted on only by the owner
 /// of its alias (who may then create it).
 /// </summary>
-public sealed class RepositoryAccess(RegistryDbContext db)
+public sealed class RepositoryAccess(RegistryDbContext db, ParsedPolicyCache policies)
 {
     public async Task AuthorizeAsync(Caller caller, RepositoryName repository, string action, CancellationToken cancellationToken)
     {
@@ -22,12 +23,15 @@ public sealed class RepositoryAccess(RegistryDbContext db)
     public async Task<bool> IsAllowedAsync(Caller caller, RepositoryName repository, string action, CancellationToken cancellationToken) =>
         await DecideAsync(caller, repository, action, cancellationToken) is null;
 
+    /// <summary>The repository's ARN, as policies and the ECR Public API name it.</summary>
+    public static string RepositoryArn(string registryId, string name) => $"arn:aws:ecr-public::{registryId}:repository/{name}";
+
     /// <summary>Null when allowed, else why not.</summary>
     private async Task<string?> DecideAsync(Caller caller, RepositoryName repository, string action, CancellationToken cancellationToken)
     {
         var target = await db.Repositories.AsNoTracking()
             .Where(r => r.FullName == repository.FullName)
-            .Select(r => new { r.Registry.OwnerId, r.PolicyText })
+            .Select(r => new { r.Registry.OwnerId, r.Registry.RegistryId, r.Name, r.PolicyText })
             .FirstOrDefaultAsync(cancellationToken);
         if (target is null)
         {
@@ -36,7 +40,8 @@ public sealed class RepositoryAccess(RegistryDbContext db)
                 : $"'{caller.Arn}' is not authorized to perform {action} on '{repository}': the alias '{repository.Alias}' belongs to another publisher";
         }
 
-        var isOwner = target.OwnerId == caller.AccountId;
-        return isOwner ? null : $"'{caller.Arn}' is not authorized to perform {action} on '{repository}'";
+        var request = new PolicyRequest(caller.RegistryId, caller.Arn, target.OwnerId == caller.AccountId, action, RepositoryArn(target.RegistryId, target.Name));
+        var decision = PolicyEvaluator.Evaluate(policies.Get(target.PolicyText), request);
+        return decision.IsAllowed ? null : $"'{caller.Arn}' is not authorized to perform {action} on '{repository}': {decision.Reason}";
     }
 }
