@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Gallery.Bench.Oci;
+
+/// <summary>
+/// The OCI Distribution client the harness measures both servers with: the same requests, in the same order, over
+/// the same kind of connection. Any unexpected answer throws, with the server's body, so a figure never hides an error.
+/// </summary>
+public sealed class RegistryClient(HttpClient http, Uri baseAddress)
+{
+    private const int ReadBufferSize = 1024 * 1024;
+
+    public Uri BaseAddress => baseAddress;
+
+    public static HttpClient CreateHttpClient(int maxConnections) => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        MaxConnectionsPerServer = maxConnections,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    })
+    {
+        Timeout = TimeSpan.FromMinutes(10),
+    };
+
+    public Uri Url(string repository, string path) => new(baseAddress, $"v2/{repository}/{path}");
+
+    /// <summary>POST + one PUT carrying the whole blob (the monolithic upload every registry supports).</summary>
+    public async Task PushMonolithicAsync(string repository, HttpContent content, string digest, CancellationToken cancellationToken)
+    {
+        var location = await StartUploadAsync(repository, cancellationToken);
+        content.Headers.ContentType ??= new MediaTypeHeaderValue("application/octet-stream");
+        using var put = new HttpRequestMessage(HttpMethod.Put, WithDigest(location, digest)) { Content = content };
+        using var response = await http.SendAsync(put, cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.Created, $"PUT of blob {digest}");
+    }
+
+    /// <summary>POST, then PATCH chunks with Content-Range in order, then PUT ?digest= with an empty body.</summary>
+    public async Task PushChunkedAsync(string repository, BlobFile blob, long chunkSize, CancellationToken cancellationToken)
+    {
+        var location = await StartUploadAsync(repository, cancellationToken);
+        for (long offset = 0; offset < blob.Length; offset += chunkSize)
+        {
+            var length = Math.Min(chunkSize, blob.Length - offset);
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new FileRangeContent(blob.Handle, offset, length) };
+            patch.Content.Headers.TryAddWithoutValidation("Content-Range", $"{offset}-{offset + length - 1}");
+            using var response = await http.SendAsync(patch, cancellationToken);
+            await ExpectAsync(response, HttpStatusCode.Accepted, $"PATCH of bytes {offset}-{offset + length - 1}");
+            location = Location(response);
+        }
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, WithDigest(location, blob.Digest)) { Content = new ByteArrayContent([]) };
+        using var done = await http.SendAsync(put, cancellationToken);
+        await ExpectAsync(done, HttpStatusCode.Created, $"closing PUT of blob {blob.Digest}");
+    }
+
+    /// <summary>GET of a blob, read to the end and thrown away; returns the bytes read.</summary>
+    public async Task<long> PullBlobAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+        try
+        {
+            using var response = await http.GetAsync(Url(repository, $"blobs/{digest}"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            await ExpectAsync(response, HttpStatusCode.OK, $"GET of blob {digest}");
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, ReadBufferSize), cancellationToken)) > 0)
+            {
+                total += read;
+            }
+
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>GET of a blob, hashed; throws unless the bytes match the digest (run outside any timing).</summary>
+    public async Task VerifyBlobAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(Url(repository, $"blobs/{digest}"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.OK, $"GET of blob {digest}");
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var actual = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(body, cancellationToken));
+        if (actual != digest)
+        {
+            throw new BenchException($"{baseAddress} served {actual} for blob {digest}");
+        }
+    }
+
+    public async Task PutManifestAsync(string repository, string reference, byte[] manifest, string mediaType, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(manifest);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var response = await http.PutAsync(Url(repository, $"manifests/{reference}"), content, cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.Created, $"PUT of manifest {repository}:{reference}");
+    }
+
+    public async Task<byte[]> GetManifestAsync(string repository, string reference, string mediaType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(repository, $"manifests/{reference}"));
+        request.Headers.Accept.ParseAdd(mediaType);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.OK, $"GET of manifest {repository}:{reference}");
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>The number of tags GET /v2/&lt;name&gt;/tags/list returns in one answer (no n, no paging).</summary>
+    public async Task<int> CountTagsAsync(string repository, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(Url(repository, "tags/list"), cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.OK, $"GET of {repository} tags/list");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
+        return json.RootElement.GetProperty("tags").GetArrayLength();
+    }
+
+    private async Task<Uri> StartUploadAsync(string repository, CancellationToken cancellationToken)
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, Url(repository, "blobs/uploads/")) { Content = new ByteArrayContent([]) };
+        using var response = await http.SendAsync(post, cancellationToken);
+        await ExpectAsync(response, HttpStatusCode.Accepted, $"POST of an upload to {repository}");
+        return Location(response);
+    }
+
+    private Uri Location(HttpResponseMessage response) =>
+        response.Headers.Location is { } location
+            ? new Uri(baseAddress, location)
+            : throw new BenchException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered without a Location header");
+
+    private static Uri WithDigest(Uri location, string digest)
+    {
+        var separator = string.IsNullOrEmpty(location.Query) ? "?" : "&";
+        return new Uri(location.AbsoluteUri + separator + "digest=" + Uri.EscapeDataString(digest));
+    }
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        if (response.StatusCode == expected)
+        {
+            return;
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        throw new BenchException(
+            $"{what} at {response.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode} {response.ReasonPhrase}: {body[..Math.Min(body.Length, 500)]}");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Gallery.Bench.Processes;
+
+namespace Gallery.Bench.Servers;
+
+/// <summary>
+/// The peer: CNCF Distribution from Debian's docker-registry package, on 127.0.0.1 with filesystem storage in a temp
+/// directory, deletes enabled, the in-memory blob descriptor cache of its stock config, and no access log.
+/// </summary>
+public sealed class DistributionServer : IRegistryServer
+{
+    public const string Executable = "/usr/bin/docker-registry";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly TempDirectory _directory;
+    private readonly ServerProcess _process;
+
+    private DistributionServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string version)
+    {
+        _directory = directory;
+        _process = process;
+        BaseAddress = baseAddress;
+        Description = $"CNCF Distribution {version} (docker-registry, filesystem)";
+    }
+
+    public string Role => "peer";
+
+    public string Description { get; }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.ProcessId;
+
+    public string? ExitReport() => _process.ExitReport();
+
+    public string OutputTail => _process.OutputTail;
+
+    public static async Task<DistributionServer> StartAsync(CancellationToken cancellationToken)
+    {
+        await AptPackages.EnsureAsync("docker-registry", () => File.Exists(Executable), cancellationToken);
+        var version = await VersionAsync(cancellationToken);
+        var directory = new TempDirectory("distribution");
+        try
+        {
+            var port = FreePort.Next();
+            var config = directory.Combine("config.yml");
+            await File.WriteAllTextAsync(config, Config(directory.Combine("storage"), port), cancellationToken);
+            var startInfo = new ProcessStartInfo(Executable) { WorkingDirectory = directory.Path };
+            startInfo.ArgumentList.Add("serve");
+            startInfo.ArgumentList.Add(config);
+            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            var process = await ServerProcess.StartAsync("docker-registry", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
+            return new DistributionServer(directory, process, baseAddress, version);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private static string Config(string storage, int port) => $"""
+        version: 0.1
+        log:
+          level: warn
+          accesslog:
+            disabled: true
+        storage:
+          filesystem:
+            rootdirectory: {storage}
+          delete:
+            enabled: true
+          cache:
+            blobdescriptor: inmemory
+        http:
+          addr: 127.0.0.1:{port}
+          secret: gallery-bench-not-a-secret
+        """;
+
+    /// <summary>"2.8.2+ds1" from "docker-registry github.com/docker/distribution 2.8.2+ds1".</summary>
+    private static async Task<string> VersionAsync(CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync(Executable, ["--version"], TimeSpan.FromSeconds(10), cancellationToken);
+        var words = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length > 0 ? words[^1] : "(unknown version)";
+    }
+}

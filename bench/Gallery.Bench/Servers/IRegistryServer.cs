@@ -1,0 +1,23 @@
+namespace Gallery.Bench.Servers;
+
+/// <summary>A registry the harness started and measures: where it listens and which process to watch.</summary>
+public interface IRegistryServer : IAsyncDisposable
+{
+    /// <summary>Short name for progress lines: "ours" or "peer".</summary>
+    string Role { get; }
+
+    /// <summary>What it is, e.g. "Gallery.Web (Release, SQLite)" or "CNCF Distribution 2.8.2".</summary>
+    string Description { get; }
+
+    /// <summary>http://127.0.0.1:PORT/</summary>
+    Uri BaseAddress { get; }
+
+    /// <summary>The process serving requests (the one whose memory is sampled).</summary>
+    int ProcessId { get; }
+
+    /// <summary>Null while the server runs; its exit code and last output once it has died.</summary>
+    string? ExitReport();
+
+    /// <summary>The last lines the server printed (it logs warnings and errors only).</summary>
+    string OutputTail { get; }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Gallery.Bench.Processes;
+
+namespace Gallery.Bench.Servers;
+
+/// <summary>
+/// Our server: the Release Gallery.Web.dll built next to the harness (the project references Gallery.Web for that),
+/// run as <c>dotnet Gallery.Web.dll --urls http://127.0.0.1:PORT</c> on a temp data directory, configured only through
+/// the documented environment variables, logging at Warning.
+/// </summary>
+public sealed class OurServer : IRegistryServer
+{
+    public const string AssemblyName = "Gallery.Web.dll";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly TempDirectory _directory;
+    private readonly ServerProcess _process;
+
+    private OurServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string description)
+    {
+        _directory = directory;
+        _process = process;
+        BaseAddress = baseAddress;
+        Description = description;
+    }
+
+    public string Role => "ours";
+
+    public string Description { get; }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.ProcessId;
+
+    public string? ExitReport() => _process.ExitReport();
+
+    public string OutputTail => _process.OutputTail;
+
+    /// <param name="postgresConnectionString">null for the embedded SQLite database.</param>
+    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken)
+    {
+        var assembly = Path.Combine(AppContext.BaseDirectory, AssemblyName);
+        if (!File.Exists(assembly))
+        {
+            throw new BenchException($"{assembly} is missing; build the harness with `dotnet build -c Release bench/Gallery.Bench` (it references src/Gallery.Web)");
+        }
+
+        var directory = new TempDirectory("gallery");
+        try
+        {
+            var port = FreePort.Next();
+            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = directory.Path };
+            foreach (var argument in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory })
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            var environment = startInfo.Environment;
+            environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            environment["Gallery__DataPath"] = directory.Combine("data");
+            environment["Gallery__Database__Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres";
+            if (postgresConnectionString is not null)
+            {
+                environment["ConnectionStrings__Registry"] = postgresConnectionString;
+            }
+
+            environment["Logging__LogLevel__Default"] = "Warning";
+            var process = await ServerProcess.StartAsync("Gallery.Web", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
+            var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
+            var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";
+            return new OurServer(directory, process, baseAddress, $"Gallery.Web ({configuration}, {database}, filesystem)");
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    /// <summary>The harness and the Gallery.Web next to it are built in the same configuration.</summary>
+    private static bool IsReleaseBuild() =>
+        typeof(OurServer).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false) is not [DebuggableAttribute { IsJITOptimizerDisabled: true }];
+}

@@ -1,0 +1,15 @@
+using Gallery.Bench.Cli;
+using Gallery.Bench.Reporting;
+
+namespace Gallery.Bench.Suites;
+
+/// <summary>A suite: starts what it measures, measures each figure on ours and on the peer, stops everything.</summary>
+public interface ISuite
+{
+    string Name { get; }
+
+    Task<SuiteReport> RunAsync(BenchOptions options, CancellationToken cancellationToken);
+}
+
+/// <summary>A suite the issue asks for whose feature does not exist yet: named, explained, never faked.</summary>
+public sealed record PlannedSuite(string Name, string WaitingFor);

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Gallery.Bench.Cli;
+using Gallery.Bench.Load;
+using Gallery.Bench.Oci;
+using Gallery.Bench.Processes;
+using Gallery.Bench.Reporting;
+using Gallery.Bench.Servers;
+
+namespace Gallery.Bench.Suites.Registry;
+
+/// <summary>
+/// The registry figures, ours against CNCF Distribution in the same run: push memory, blob push/pull throughput,
+/// image pull, manifest GET/HEAD and tags/list under load, tag PUTs. Starts (and always stops) both servers and,
+/// with <c>--db postgres</c>, a throwaway PostgreSQL cluster.
+/// </summary>
+public sealed class RegistrySuite : ISuite
+{
+    private const string ImageRepository = "bench/image";
+    private const string ImageTag = "v1";
+
+    public string Name => "registry";
+
+    public async Task<SuiteReport> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var started = Progress.Elapsed;
+        var sizes = options.Quick ? RegistrySizes.Quick : RegistrySizes.Full;
+        var load = await LoadGenerators.CreateAsync(options.Load, cancellationToken);
+
+        PostgresCluster? postgres = null;
+        DistributionServer? peer = null;
+        OurServer? ours = null;
+        using var scratch = new TempDirectory("scratch");
+        using var http = RegistryClient.CreateHttpClient(maxConnections: 32);
+        try
+        {
+            if (options.Database == DatabaseKind.Postgres)
+            {
+                Progress.Line("registry: starting a throwaway PostgreSQL cluster");
+                postgres = await PostgresCluster.StartAsync(cancellationToken);
+                Progress.Line($"registry: PostgreSQL {postgres.Version} on 127.0.0.1:{postgres.Port}");
+            }
+
+            Progress.Line("registry: starting CNCF Distribution (docker-registry)");
+            peer = await DistributionServer.StartAsync(cancellationToken);
+            Progress.Line($"registry: peer is {peer.Description} at {peer.BaseAddress}, pid {peer.ProcessId}");
+            Progress.Line("registry: starting our server");
+            ours = await OurServer.StartAsync(postgres?.ConnectionString, cancellationToken);
+            Progress.Line($"registry: ours is {ours.Description} at {ours.BaseAddress}, pid {ours.ProcessId}");
+
+            var run = new RegistryRun(
+                new RegistryTarget(ours, new RegistryClient(http, ours.BaseAddress)),
+                new RegistryTarget(peer, new RegistryClient(http, peer.BaseAddress)),
+                sizes, load, scratch.Path);
+            var loadBefore = MachineInfo.LoadAverage();
+            if (loadBefore > Environment.ProcessorCount)
+            {
+                Progress.Line($"registry: warning: load average {loadBefore:0.0} on {Environment.ProcessorCount} CPUs; other work will disturb the figures");
+            }
+
+            IReadOnlyList<Figure> figures;
+            try
+            {
+                figures = await MeasureAsync(run, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or BenchException && (ours.ExitReport() ?? peer.ExitReport()) is { } died)
+            {
+                throw new BenchException($"a server died during the run ({e.Message}): {died}");
+            }
+            catch (BenchException e)
+            {
+                throw new BenchException($"{e.Message}\n--- ours, last output ---\n{Tail(ours.OutputTail)}\n--- peer, last output ---\n{Tail(peer.OutputTail)}");
+            }
+
+            run.Notes.Add($"1-minute load average {loadBefore:0.0} before the figures, {MachineInfo.LoadAverage():0.0} after ({Environment.ProcessorCount} CPUs)");
+            return new SuiteReport(Name, options.Quick, options.Database.ToString(), load.Description, ours.Description, peer.Description,
+                sizes.Describe(), figures, run.Notes, startedAt, Progress.Elapsed - started);
+        }
+        finally
+        {
+            Progress.Line("registry: stopping the servers");
+            if (ours is not null)
+            {
+                await ours.DisposeAsync();
+            }
+
+            if (peer is not null)
+            {
+                await peer.DisposeAsync();
+            }
+
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+
+            Progress.Line("registry: servers stopped");
+        }
+    }
+
+    private static async Task<IReadOnlyList<Figure>> MeasureAsync(RegistryRun run, CancellationToken cancellationToken)
+    {
+        await WarmUpAsync(run, cancellationToken);
+        var figures = new List<Figure> { await PushMemoryFigure.MeasureAsync(run, cancellationToken) };
+        figures.AddRange(await BlobThroughputFigures.MeasureAsync(run, cancellationToken));
+
+        Progress.Line($"registry: pushing a {run.Sizes.ImageLayers}-layer image to both servers");
+        var image = TestImage.Create(run.Sizes.ImageLayers, run.Sizes.ImageLayerBytes);
+        foreach (var target in run.InTurn(0))
+        {
+            await image.PushAsync(target.Client, ImageRepository, ImageTag, cancellationToken);
+        }
+
+        figures.Add(await ImagePullFigure.MeasureAsync(run, image, ImageRepository, ImageTag, cancellationToken));
+        figures.AddRange(await LoadFigures.MeasureAsync(run, 0, "manifest-get", "manifest GET",
+            target => new LoadRequest("GET", target.Client.Url(ImageRepository, $"manifests/{ImageTag}"), TestImage.ManifestMediaType),
+            Target.AtLeastPeer(1.0), cancellationToken));
+        figures.AddRange(await LoadFigures.MeasureAsync(run, 1, "manifest-head", "manifest HEAD",
+            target => new LoadRequest("HEAD", target.Client.Url(ImageRepository, $"manifests/{ImageTag}"), TestImage.ManifestMediaType),
+            null, cancellationToken));
+        figures.AddRange(await TagFigures.MeasureAsync(run, cancellationToken));
+
+        // Memory is measured first (on a fresh heap) but reads best last.
+        return [.. figures.Skip(1), figures[0]];
+    }
+
+    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(40));
+
+    /// <summary>One small upload and download on each server, so first-request costs (JIT, connections) stay out of the figures.</summary>
+    private static async Task WarmUpAsync(RegistryRun run, CancellationToken cancellationToken)
+    {
+        Progress.Line("registry: warm-up push and pull on both servers");
+        var content = RandomNumberGenerator.GetBytes(1024 * 1024);
+        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
+        foreach (var target in run.InTurn(0))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await target.Client.PushMonolithicAsync("bench/warmup", new ByteArrayContent(content), digest, cancellationToken);
+                await target.Client.PullBlobAsync("bench/warmup", digest, cancellationToken);
+            }
+        }
+    }
+}
