@@ -8,6 +8,10 @@ public sealed class ParsedPolicyCache : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
+    /// <summary>
+    /// The parsed policy, or null for none. Text that no longer parses (stored under older rules) also counts as none:
+    /// the repository falls back to owner-only access rather than refusing every request.
+    /// </summary>
     public PolicyDocument? Get(string? policyText) =>
         policyText is null
             ? null
@@ -15,7 +19,14 @@ public sealed class ParsedPolicyCache : IDisposable
             {
                 entry.SlidingExpiration = TimeSpan.FromMinutes(10);
                 entry.Size = 1;
-                return PolicyParser.Parse(policyText);
+                try
+                {
+                    return PolicyParser.Parse(policyText);
+                }
+                catch (PolicyException)
+                {
+                    return null;
+                }
             });
 
     public void Dispose() => _cache.Dispose();
