@@ -42,10 +42,12 @@ public sealed class ManifestService(
         }
 
         var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
-        await EnsureReferencesExistAsync(repositoryId, manifest, cancellationToken);
-        var description = await platforms.DescribeAsync(repositoryId, manifest, cancellationToken);
-        await store.PutAsync(digest, content, cancellationToken);
-        cache.Add(digest, content);
+        var digestText = digest.ToString();
+
+        // Re-tagging a manifest the repository already has needs no validation of its references or platforms.
+        var description = await db.Manifests.AnyAsync(m => m.RepositoryId == repositoryId && m.Digest == digestText, cancellationToken)
+            ? null
+            : await PrepareAsync(repositoryId, manifest, digest, content, cancellationToken);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -55,12 +57,27 @@ public sealed class ManifestService(
                 signal.Notify();
                 return new PushedManifest(digest, manifest.Subject?.Digest);
             }
+            catch (ManifestVanishedException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                description = await PrepareAsync(repositoryId, manifest, digest, content, cancellationToken);
+            }
             catch (DbUpdateException) when (attempt < 3)
             {
                 // A concurrent push of the same manifest or tag won the insert; apply ours on top of it.
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>Checks what a new manifest references, works out its platforms and stores its bytes.</summary>
+    private async Task<ManifestPlatforms.Result> PrepareAsync(long repositoryId, ParsedManifest manifest, Digest digest, byte[] content, CancellationToken cancellationToken)
+    {
+        await EnsureReferencesExistAsync(repositoryId, manifest, cancellationToken);
+        var description = await platforms.DescribeAsync(repositoryId, manifest, cancellationToken);
+        await store.PutAsync(digest, content, cancellationToken);
+        cache.Add(digest, content);
+        return description;
     }
 
     public async Task DeleteAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
@@ -140,8 +157,9 @@ public sealed class ManifestService(
         }
     }
 
+    /// <param name="description">Null when the manifest was already stored; if it vanished meanwhile, <see cref="ManifestVanishedException"/>.</param>
     private async Task SaveAsync(RepositoryName name, long repositoryId, string? tag, Digest digest, ParsedManifest parsed, int size,
-        ManifestPlatforms.Result description, CancellationToken cancellationToken)
+        ManifestPlatforms.Result? description, CancellationToken cancellationToken)
     {
         var digestText = digest.ToString();
         var now = DateTime.UtcNow;
@@ -149,6 +167,11 @@ public sealed class ManifestService(
         var manifest = await db.Manifests.FirstOrDefaultAsync(m => m.RepositoryId == repositoryId && m.Digest == digestText, cancellationToken);
         if (manifest is null)
         {
+            if (description is null)
+            {
+                throw new ManifestVanishedException();
+            }
+
             manifest = NewManifest(repositoryId, digestText, parsed, size, description, now);
             db.Manifests.Add(manifest);
             db.AddEvent(RegistryEventTypes.ImagePushed, name.FullName, digestText, tag, now);
@@ -209,4 +232,7 @@ public sealed class ManifestService(
     }
 
     private sealed record ManifestRow(string Digest, string MediaType);
+
+    /// <summary>A manifest taken as already stored was deleted before the tag could point at it.</summary>
+    private sealed class ManifestVanishedException : Exception;
 }

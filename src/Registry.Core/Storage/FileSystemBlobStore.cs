@@ -72,11 +72,11 @@ public sealed class FileSystemBlobStore : IBlobStore
         try
         {
             long written = 0;
-            int read;
-            while ((read = await data.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
+            int filled;
+            while ((filled = await FillAsync(data, buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
             {
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                written += read;
+                await file.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
+                written += filled;
             }
 
             return written;
@@ -118,6 +118,19 @@ public sealed class FileSystemBlobStore : IBlobStore
     {
         File.Delete(UploadPath(uploadId));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Reads until the buffer is full or the data ends: request bodies arrive in small pieces, disks like large writes.</summary>
+    private static async Task<int> FillAsync(Stream data, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = await data.ReadAsync(buffer[filled..], cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
     }
 
     private static void MoveIntoPlace(string source, string target)
