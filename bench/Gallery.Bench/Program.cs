@@ -39,7 +39,7 @@ catch (BenchException e)
     Console.Error.WriteLine($"bench: {e.Message}");
     return 1;
 }
-catch (Exception e) when (e is HttpRequestException or IOException)
+catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException)
 {
     Console.Error.WriteLine($"bench: {e}");
     return 1;

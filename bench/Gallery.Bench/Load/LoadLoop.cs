@@ -62,6 +62,11 @@ public sealed class LoadLoop : ILoadGenerator
                         message.Headers.TryAddWithoutValidation("Accept", request.Accept);
                     }
 
+                    if (request.Authorization is not null)
+                    {
+                        message.Headers.TryAddWithoutValidation("Authorization", request.Authorization);
+                    }
+
                     using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                     await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
                     while (await body.ReadAsync(buffer, cancellationToken) > 0)

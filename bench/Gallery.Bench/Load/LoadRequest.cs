@@ -1,7 +1,7 @@
 namespace Gallery.Bench.Load;
 
-/// <summary>One request repeated under load: a method, an absolute URL on 127.0.0.1, and an optional Accept header.</summary>
-public sealed record LoadRequest(string Method, Uri Url, string? Accept = null)
+/// <summary>One request repeated under load: a method, an absolute URL on 127.0.0.1, optional Accept and Authorization headers.</summary>
+public sealed record LoadRequest(string Method, Uri Url, string? Accept = null, string? Authorization = null)
 {
     public void EnsureLoopback()
     {

@@ -73,10 +73,12 @@ public sealed class WrkLoad(string executable, int threads) : ILoadGenerator
 
     private static string Script(LoadRequest request)
     {
-        var accept = request.Accept is null ? "" : $"wrk.headers[\"Accept\"] = \"{request.Accept}\"\n";
+        var accept = request.Accept is null ? "" : $"wrk.headers[\"Accept\"] = \"{request.Accept}\"";
+        var authorization = request.Authorization is null ? "" : $"wrk.headers[\"Authorization\"] = \"{request.Authorization}\"";
         return $$"""
             wrk.method = "{{request.Method}}"
             {{accept}}
+            {{authorization}}
             done = function(summary, latency, requests)
               local e = summary.errors
               io.write(string.format("{{Marker}} %.0f %.0f %.0f %.0f %.0f %.0f %.0f %.3f %.3f\n",

@@ -9,9 +9,12 @@ namespace Gallery.Bench.Oci;
 /// <summary>
 /// The OCI Distribution client the harness measures both servers with: the same requests, in the same order, over
 /// the same kind of connection. Any unexpected answer throws, with the server's body, so a figure never hides an error.
+/// Bearer challenges are answered (<see cref="TokenAuthenticator"/>) and the request sent again.
 /// </summary>
-public sealed class RegistryClient(HttpClient http, Uri baseAddress)
+public sealed class RegistryClient(HttpClient http, Uri baseAddress, (string User, string Password)? credentials = null)
 {
+    private readonly TokenAuthenticator _tokens = new(http, credentials);
+
     private const int ReadBufferSize = 1024 * 1024;
 
     public Uri BaseAddress => baseAddress;
@@ -35,8 +38,7 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
     {
         var location = await StartUploadAsync(repository, cancellationToken);
         content.Headers.ContentType ??= new MediaTypeHeaderValue("application/octet-stream");
-        using var put = new HttpRequestMessage(HttpMethod.Put, WithDigest(location, digest)) { Content = content };
-        using var response = await http.SendAsync(put, cancellationToken);
+        using var response = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Put, WithDigest(location, digest)) { Content = content }, cancellationToken);
         await ExpectAsync(response, HttpStatusCode.Created, $"PUT of blob {digest}");
     }
 
@@ -46,16 +48,18 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
         var location = await StartUploadAsync(repository, cancellationToken);
         for (long offset = 0; offset < blob.Length; offset += chunkSize)
         {
-            var length = Math.Min(chunkSize, blob.Length - offset);
-            using var patch = new HttpRequestMessage(HttpMethod.Patch, location) { Content = new FileRangeContent(blob.Handle, offset, length) };
-            patch.Content.Headers.TryAddWithoutValidation("Content-Range", $"{offset}-{offset + length - 1}");
-            using var response = await http.SendAsync(patch, cancellationToken);
+            var (start, length, at) = (offset, Math.Min(chunkSize, blob.Length - offset), location);
+            using var response = await SendAsync(repository, () =>
+            {
+                var patch = new HttpRequestMessage(HttpMethod.Patch, at) { Content = new FileRangeContent(blob.Handle, start, length) };
+                patch.Content.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + length - 1}");
+                return patch;
+            }, cancellationToken);
             await ExpectAsync(response, HttpStatusCode.Accepted, $"PATCH of bytes {offset}-{offset + length - 1}");
             location = Location(response);
         }
 
-        using var put = new HttpRequestMessage(HttpMethod.Put, WithDigest(location, blob.Digest)) { Content = new ByteArrayContent([]) };
-        using var done = await http.SendAsync(put, cancellationToken);
+        using var done = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Put, WithDigest(location, blob.Digest)) { Content = new ByteArrayContent([]) }, cancellationToken);
         await ExpectAsync(done, HttpStatusCode.Created, $"closing PUT of blob {blob.Digest}");
     }
 
@@ -65,7 +69,7 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
         var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
         try
         {
-            using var response = await http.GetAsync(Url(repository, $"blobs/{digest}"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Get, Url(repository, $"blobs/{digest}")), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
             await ExpectAsync(response, HttpStatusCode.OK, $"GET of blob {digest}");
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             long total = 0;
@@ -86,7 +90,7 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
     /// <summary>GET of a blob, hashed; throws unless the bytes match the digest (run outside any timing).</summary>
     public async Task VerifyBlobAsync(string repository, string digest, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(Url(repository, $"blobs/{digest}"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Get, Url(repository, $"blobs/{digest}")), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
         await ExpectAsync(response, HttpStatusCode.OK, $"GET of blob {digest}");
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var actual = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(body, cancellationToken));
@@ -98,17 +102,23 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
 
     public async Task PutManifestAsync(string repository, string reference, byte[] manifest, string mediaType, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(manifest);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        using var response = await http.PutAsync(Url(repository, $"manifests/{reference}"), content, cancellationToken);
+        using var response = await SendAsync(repository, () =>
+        {
+            var content = new ByteArrayContent(manifest);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            return new HttpRequestMessage(HttpMethod.Put, Url(repository, $"manifests/{reference}")) { Content = content };
+        }, cancellationToken);
         await ExpectAsync(response, HttpStatusCode.Created, $"PUT of manifest {repository}:{reference}");
     }
 
     public async Task<byte[]> GetManifestAsync(string repository, string reference, string mediaType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Url(repository, $"manifests/{reference}"));
-        request.Headers.Accept.ParseAdd(mediaType);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(repository, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, Url(repository, $"manifests/{reference}"));
+            request.Headers.Accept.ParseAdd(mediaType);
+            return request;
+        }, cancellationToken);
         await ExpectAsync(response, HttpStatusCode.OK, $"GET of manifest {repository}:{reference}");
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
@@ -116,7 +126,7 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
     /// <summary>The number of tags GET /v2/&lt;name&gt;/tags/list returns in one answer (no n, no paging).</summary>
     public async Task<int> CountTagsAsync(string repository, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(Url(repository, "tags/list"), cancellationToken);
+        using var response = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Get, Url(repository, "tags/list")), cancellationToken);
         await ExpectAsync(response, HttpStatusCode.OK, $"GET of {repository} tags/list");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         return json.RootElement.GetProperty("tags").GetArrayLength();
@@ -124,10 +134,36 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
 
     private async Task<Uri> StartUploadAsync(string repository, CancellationToken cancellationToken)
     {
-        using var post = new HttpRequestMessage(HttpMethod.Post, Url(repository, "blobs/uploads/")) { Content = new ByteArrayContent([]) };
-        using var response = await http.SendAsync(post, cancellationToken);
+        using var response = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Post, Url(repository, "blobs/uploads/")) { Content = new ByteArrayContent([]) }, cancellationToken);
         await ExpectAsync(response, HttpStatusCode.Accepted, $"POST of an upload to {repository}");
         return Location(response);
+    }
+
+    /// <summary>The Authorization header value load generators should send for this repository (null: none needed).</summary>
+    public string? AuthorizationFor(string repository) => _tokens.AuthorizationFor(repository);
+
+    /// <summary>Sends with the repository's token; after a Bearer challenge, fetches a token and sends a fresh request once more.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        string repository, Func<HttpRequestMessage> create, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    {
+        var response = await http.SendAsync(Authorized(create(), repository), completion, cancellationToken);
+        if (!await _tokens.TryAnswerChallengeAsync(repository, response, cancellationToken))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        return await http.SendAsync(Authorized(create(), repository), completion, cancellationToken);
+    }
+
+    private HttpRequestMessage Authorized(HttpRequestMessage request, string repository)
+    {
+        if (_tokens.AuthorizationFor(repository) is { } authorization)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return request;
     }
 
     private Uri Location(HttpResponseMessage response) =>

@@ -4,7 +4,7 @@ using System.Net;
 namespace Gallery.Bench.Processes;
 
 /// <summary>
-/// A long-running child process that serves HTTP on 127.0.0.1: started, awaited until a probe URL answers 200,
+/// A long-running child process that serves HTTP on 127.0.0.1: started, awaited until a probe URL answers 200 or 401,
 /// stopped with SIGTERM (then SIGKILL). Registered with <see cref="Cleanup"/> from the moment it starts.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -105,7 +105,8 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync(probe, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                // A registry that wants a token answers /v2/ with 401: it is up all the same.
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }
@@ -124,6 +125,6 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"{Name} did not answer {probe} with 200 within {timeout.TotalSeconds:0} s (last: {last}).\n--- output ---\n{OutputTail}");
+        throw new BenchException($"{Name} did not answer {probe} with 200 within {timeout.TotalSeconds:0} s (last: {last}).\n--- output ---\n{OutputTail}");
     }
 }

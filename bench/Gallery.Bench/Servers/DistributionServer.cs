@@ -31,6 +31,9 @@ public sealed class DistributionServer : IRegistryServer
 
     public int ProcessId => _process.ProcessId;
 
+    /// <summary>None: run as its stock config runs it, without auth.</summary>
+    public (string User, string Password)? Credentials => null;
+
     public string? ExitReport() => _process.ExitReport();
 
     public string OutputTail => _process.OutputTail;

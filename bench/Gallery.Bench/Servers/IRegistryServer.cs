@@ -15,6 +15,9 @@ public interface IRegistryServer : IAsyncDisposable
     /// <summary>The process serving requests (the one whose memory is sampled).</summary>
     int ProcessId { get; }
 
+    /// <summary>Basic credentials for the token endpoint (a publisher's access key); null when the server needs none.</summary>
+    (string User, string Password)? Credentials { get; }
+
     /// <summary>Null while the server runs; its exit code and last output once it has died.</summary>
     string? ExitReport();
 

@@ -6,11 +6,17 @@ namespace Gallery.Bench.Servers;
 /// <summary>
 /// Our server: the Release Gallery.Web.dll built next to the harness (the project references Gallery.Web for that),
 /// run as <c>dotnet Gallery.Web.dll --urls http://127.0.0.1:PORT</c> on a temp data directory, configured only through
-/// the documented environment variables, logging at Warning.
+/// the documented environment variables: logging at Warning, a bootstrap publisher "bench" whose access key the
+/// client exchanges for tokens, pull rate limits off.
 /// </summary>
 public sealed class OurServer : IRegistryServer
 {
     public const string AssemblyName = "Gallery.Web.dll";
+
+    /// <summary>The publisher every bench repository lives under: repositories are "bench/...".</summary>
+    public const string Alias = "bench";
+    private const string AccessKeyId = "GKBENCH000000000001";
+    private const string SecretAccessKey = "gallery-bench-secret-access-key-not-a-secret";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly TempDirectory _directory;
@@ -31,6 +37,8 @@ public sealed class OurServer : IRegistryServer
     public Uri BaseAddress { get; }
 
     public int ProcessId => _process.ProcessId;
+
+    public (string User, string Password)? Credentials => (AccessKeyId, SecretAccessKey);
 
     public string? ExitReport() => _process.ExitReport();
 
@@ -66,6 +74,16 @@ public sealed class OurServer : IRegistryServer
             }
 
             environment["Logging__LogLevel__Default"] = "Warning";
+
+            // The publisher "bench" with an access key, creating repositories on first push (tokens come from /token).
+            environment["Gallery__Bootstrap__Alias"] = Alias;
+            environment["Gallery__Bootstrap__AccessKeyId"] = AccessKeyId;
+            environment["Gallery__Bootstrap__SecretAccessKey"] = SecretAccessKey;
+            environment["Gallery__Bootstrap__CreateOnPush"] = "true";
+
+            // Pull rate limits off: the figures are the server's capacity, not the limiter's (1/s anonymous by default).
+            environment["Gallery__RateLimits__AnonymousPullsPerSecond"] = "0";
+            environment["Gallery__RateLimits__AuthenticatedPullsPerSecond"] = "0";
             var process = await ServerProcess.StartAsync("Gallery.Web", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
             var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
             var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";

@@ -12,6 +12,7 @@ public sealed record RegistrySizes(
     int ImageLayerBytes,
     int ImagePullRuns,
     LoadSettings Load,
+    int LoadSlices,
     int Tags,
     int TagPutConcurrency,
     long MemoryLayerBytes)
@@ -26,7 +27,8 @@ public sealed record RegistrySizes(
         ImageLayers: 10,
         ImageLayerBytes: (int)(10 * MiB),
         ImagePullRuns: 5,
-        Load: new LoadSettings(Connections: 32, Duration: TimeSpan.FromSeconds(10), MaxRequests: 10_000_000, Warmup: TimeSpan.FromSeconds(2)),
+        Load: new LoadSettings(Connections: 32, Duration: TimeSpan.FromSeconds(2), MaxRequests: 2_000_000, Warmup: TimeSpan.FromSeconds(2)),
+        LoadSlices: 5,
         Tags: 5_000,
         TagPutConcurrency: 16,
         MemoryLayerBytes: 1024 * MiB);
@@ -39,7 +41,8 @@ public sealed record RegistrySizes(
         ImageLayers: 10,
         ImageLayerBytes: (int)(1 * MiB),
         ImagePullRuns: 3,
-        Load: new LoadSettings(Connections: 32, Duration: TimeSpan.FromSeconds(3), MaxRequests: 3_000_000, Warmup: TimeSpan.FromSeconds(1)),
+        Load: new LoadSettings(Connections: 32, Duration: TimeSpan.FromSeconds(1), MaxRequests: 1_000_000, Warmup: TimeSpan.FromSeconds(1)),
+        LoadSlices: 3,
         Tags: 500,
         TagPutConcurrency: 16,
         MemoryLayerBytes: 256 * MiB);
@@ -53,7 +56,7 @@ public sealed record RegistrySizes(
         ["pushRuns"] = $"{PushRuns}",
         ["pullRuns"] = $"{PullRuns}",
         ["image"] = $"{ImageLayers} layers of {Size(ImageLayerBytes)}, {ImagePullRuns} pulls",
-        ["load"] = $"{Load.Connections} connections, {Load.Duration.TotalSeconds:0} s after {Load.Warmup.TotalSeconds:0} s warm-up, at most {Load.MaxRequests:#,0} requests",
+        ["load"] = $"{Load.Connections} connections, {LoadSlices} slices of {Load.Duration.TotalSeconds:0} s per server (alternating, each at most {Load.MaxRequests:#,0} requests) after {Load.Warmup.TotalSeconds:0} s warm-up",
         ["tags"] = $"{Tags:#,0} tags, PUT {TagPutConcurrency} at a time",
         ["memoryLayer"] = Size(MemoryLayerBytes),
     };

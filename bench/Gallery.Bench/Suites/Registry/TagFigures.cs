@@ -33,8 +33,8 @@ public static class TagFigures
         }
 
         var tags = $"{run.Sizes.Tags:#,0}";
-        var list = await LoadFigures.MeasureAsync(run, 0, "tags-list", $"tags/list of {tags} tags",
-            target => new LoadRequest("GET", target.Client.Url(Repository, "tags/list")), null, cancellationToken);
+        var list = await LoadFigures.MeasureAsync(run, "tags-list", $"tags/list of {tags} tags",
+            target => new LoadRequest("GET", target.Client.Url(Repository, "tags/list"), Authorization: target.Client.AuthorizationFor(Repository)), null, cancellationToken);
         return
         [
             new Figure("tag-put", $"tag PUTs, {run.Sizes.TagPutConcurrency} concurrent", "tags/s", Better.Higher, tagging.Ours, tagging.Peer,
