@@ -103,6 +103,19 @@ public abstract class CatalogPolicyTagTests(RegistryFixture fixture) : EcrPublic
         await Ecr.FailAsync("ListTagsForResource", new { resourceArn = $"arn:aws:ecr-public::{registryId}:repository/{NewName()}" }, "RepositoryNotFoundException");
         Assert.Single((await Ecr.CallAsync("ListTagsForResource", new { resourceArn = arn })).GetProperty("tags").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_policy_that_would_lock_the_owner_out_needs_force()
+    {
+        var name = await CreateRepositoryAsync();
+        const string lockout = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"ecr-public:*"}]}""";
+        var message = await Ecr.FailAsync("SetRepositoryPolicy", new { repositoryName = name, policyText = lockout }, "InvalidParameterException");
+        Assert.Contains("force", message);
+        await Ecr.FailAsync("GetRepositoryPolicy", new { repositoryName = name }, "RepositoryPolicyNotFoundException");
+
+        await Ecr.CallAsync("SetRepositoryPolicy", new { repositoryName = name, policyText = lockout, force = true });
+        await Ecr.FailAsync("GetRepositoryPolicy", new { repositoryName = name }, "AccessDeniedException");
+    }
 }
 
 public sealed class SqliteCatalogPolicyTagTests(SqliteRegistryFixture fixture) : CatalogPolicyTagTests(fixture), IClassFixture<SqliteRegistryFixture>;

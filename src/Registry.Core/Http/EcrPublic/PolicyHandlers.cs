@@ -1,3 +1,4 @@
+using Registry.Core.Access;
 using Registry.Core.Access.Policies;
 using Registry.Core.Repositories.Policies;
 
@@ -14,7 +15,9 @@ internal static class PolicyHandlers
     {
         var request = call.Read<SetRequest>();
         var target = await RepositoryTargets.ResolveAsync(call, request.RegistryId, request.RepositoryName, EcrPublicActions.SetRepositoryPolicy);
-        await call.Service<RepositoryPolicyService>().SetAsync(target.Repository.Id, request.PolicyText, call.Aborted);
+        var setter = new PolicyRequest(call.Caller.RegistryId, call.Caller.Arn, IsOwner: true, EcrPublicActions.SetRepositoryPolicy,
+            RepositoryAccess.RepositoryArn(target.Registry.RegistryId, target.Repository.Name));
+        await call.Service<RepositoryPolicyService>().SetAsync(target.Repository.Id, request.PolicyText, setter, request.Force ?? false, call.Aborted);
         return Result(target, request.PolicyText);
     }
 

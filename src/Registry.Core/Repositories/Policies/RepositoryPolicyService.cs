@@ -7,15 +7,26 @@ namespace Registry.Core.Repositories.Policies;
 /// <summary>A repository's policy document: set only when it parses (the message says what is wrong), read, deleted.</summary>
 public sealed class RepositoryPolicyService(RegistryDbContext db)
 {
-    public async Task SetAsync(long repositoryId, string policyText, CancellationToken cancellationToken)
+    /// <param name="setter">
+    /// The one setting it, as the owner: unless <paramref name="force"/> is set, a policy that would deny them
+    /// SetRepositoryPolicy (locking them out of changing it back) is refused, as ECR Public does.
+    /// </param>
+    public async Task SetAsync(long repositoryId, string policyText, PolicyRequest setter, bool force, CancellationToken cancellationToken)
     {
+        PolicyDocument policy;
         try
         {
-            PolicyParser.Parse(policyText);
+            policy = PolicyParser.Parse(policyText);
         }
         catch (PolicyException e)
         {
             throw new RepositoryRuleException(RepositoryRule.InvalidParameter, $"Invalid parameter at 'PolicyText' failed to satisfy constraint: '{e.Message}'");
+        }
+
+        if (!force && PolicyEvaluator.Evaluate(policy, setter with { Action = EcrPublicActions.SetRepositoryPolicy }).Kind == PolicyDecisionKind.DeniedByStatement)
+        {
+            throw new RepositoryRuleException(RepositoryRule.InvalidParameter,
+                "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'the policy would deny you ecr-public:SetRepositoryPolicy on this repository, so you could not change it again; set force to apply it anyway'");
         }
 
         await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(r => r.SetProperty(x => x.PolicyText, policyText), cancellationToken);
