@@ -22,9 +22,10 @@ public sealed class IndexHost : IAsyncDisposable
     private IndexHost(WebApplication app, Uri baseAddress)
     {
         _app = app;
-        Client = new HttpClient { BaseAddress = baseAddress };
+        Client = new HttpClient(new RegistryTokenHandler(TestPublisher.Credentials)) { BaseAddress = baseAddress };
     }
 
+    /// <summary>Signed in as the test publisher (alias <c>tests</c>), which may push.</summary>
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _app.Services;

@@ -21,9 +21,10 @@ public sealed class IndexerWorker(
     private DateTimeOffset _lastCommit;
     private DateTimeOffset _lastPopularity;
     private DateTime? _popularitySince;
+    private long _position;
 
     /// <summary>The outbox position the index reflects so far: every event at or below it is applied (or given up on).</summary>
-    public long Position => _tracker?.Position ?? 0;
+    public long Position => Interlocked.Read(ref _position);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +45,8 @@ public sealed class IndexerWorker(
                 logger.LogError(e, "Indexing failed; retrying from the last position");
             }
 
-            await Task.WhenAny(woken, Task.Delay(_options.PollInterval, time, wait.Token));
+            var idle = _dirty && _options.CommitInterval < _options.PollInterval ? _options.CommitInterval : _options.PollInterval;
+            await Task.WhenAny(woken, Task.Delay(idle, time, wait.Token));
             await wait.CancelAsync();
         }
     }
@@ -101,6 +103,7 @@ public sealed class IndexerWorker(
 
         tracker.Expire();
         _dirty |= tracker.Position != before;
+        Interlocked.Exchange(ref _position, tracker.Position);
     }
 
     private async Task RefreshPopularityIfDueAsync(CancellationToken cancellationToken)
