@@ -1,16 +1,17 @@
 using Gallery.Indexer;
 using Gallery.Indexer.Search;
-using Gallery.Web.Home;
+using Gallery.Web;
 using Registry.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegistryCore(builder.Configuration);
 builder.Services.AddGalleryIndex(builder.Configuration);
+builder.AddGalleryWeb();
 
 var app = builder.Build();
 app.MapRegistry();
 app.MapSearchApi();
-app.MapWelcomePage();
+app.MapGalleryWeb();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

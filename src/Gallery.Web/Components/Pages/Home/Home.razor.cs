@@ -1,0 +1,54 @@
+using Gallery.Indexer.Search;
+using Microsoft.AspNetCore.Components;
+using Registry.Core.Repositories.Gallery;
+
+namespace Gallery.Web.Components.Pages.Home;
+
+/// <summary>The front page: search, popular and recently updated repositories, verified publishers, totals.</summary>
+public partial class Home
+{
+    private const int ListSize = 6;
+
+    [Inject]
+    private IGallerySearch Search { get; set; } = default!;
+
+    [Inject]
+    private IGalleryReader Reader { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<Home> Logger { get; set; } = default!;
+
+    private GalleryTotals? Totals { get; set; }
+
+    private IReadOnlyList<SearchHit> Popular { get; set; } = [];
+
+    private IReadOnlyList<SearchHit> Recent { get; set; } = [];
+
+    private IReadOnlyList<GalleryPublisher> Publishers { get; set; } = [];
+
+    private bool Error { get; set; }
+
+    private string Host => new Uri(Navigation.BaseUri).Authority;
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            Totals = await Reader.GetTotalsAsync();
+            if (Totals.Repositories > 0)
+            {
+                Popular = Search.Search(new SearchRequest { Sort = SearchSort.Popularity, PageSize = ListSize }).Hits;
+                Recent = Search.Search(new SearchRequest { Sort = SearchSort.LastPushed, PageSize = ListSize }).Hits;
+                Publishers = await Reader.GetVerifiedPublishersAsync(12);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "The home page could not read the gallery");
+            Error = true;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Gallery.Indexer.Search;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Registry.Core.Access;
+using Registry.Core.Oci;
+using Registry.Core.Repositories.Gallery;
+
+namespace Gallery.Web.Components.Pages.Publisher;
+
+/// <summary><c>/&lt;alias&gt;</c>: a publisher and its public repositories (searchable, sortable, paged through the index).</summary>
+public partial class PublisherPage
+{
+    public const int PageSize = 20;
+
+    [Inject]
+    private IGalleryReader Reader { get; set; } = default!;
+
+    [Inject]
+    private IGallerySearch Search { get; set; } = default!;
+
+    [Inject]
+    private ILogger<PublisherPage> Logger { get; set; } = default!;
+
+    [Parameter]
+    public string Alias { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = "searchTerm")]
+    public string? SearchTerm { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public string? Page { get; set; }
+
+    private GalleryPublisher? Publisher { get; set; }
+
+    private SearchResult Result { get; set; } = SearchResult.Empty(1, PageSize);
+
+    private bool NotFound { get; set; }
+
+    private bool Error { get; set; }
+
+    private string Name => Publisher?.DisplayName ?? Alias;
+
+    private SearchSort SortValue => Pages.Search.SearchState.ParseSort(Sort) is var s && s != SearchSort.Relevance ? s : SearchSort.Popularity;
+
+    private int PageCount => (int)Math.Min((Result.Total + PageSize - 1) / PageSize, SearchRequest.MaxResultWindow / PageSize);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        NotFound = false;
+        Error = false;
+        Publisher = null;
+        if (ReservedAliases.IsReserved(Alias) || !RepositoryName.IsValidAlias(Alias, out _))
+        {
+            NotFound = true;
+            return;
+        }
+
+        try
+        {
+            Publisher = await Reader.GetPublisherAsync(Alias);
+            NotFound = Publisher is null;
+            if (Publisher is not null)
+            {
+                var text = string.IsNullOrWhiteSpace(SearchTerm) ? null : SearchTerm.Trim();
+                var page = Math.Clamp(int.TryParse(Page, out var n) ? n : 1, 1, SearchRequest.MaxResultWindow / PageSize);
+                Result = Search.Search(new SearchRequest
+                {
+                    Text = text,
+                    Publisher = Publisher.Alias,
+                    Sort = text is null ? SortValue : Sort is null ? SearchSort.Relevance : SortValue,
+                    Page = page,
+                    PageSize = PageSize,
+                });
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "The publisher page of {Alias} failed", Alias);
+            Error = true;
+        }
+    }
+
+    private string Url(int page)
+    {
+        var query = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(SearchTerm))
+        {
+            query["searchTerm"] = SearchTerm.Trim();
+        }
+
+        if (Sort is not null)
+        {
+            query["sort"] = Pages.Search.SearchState.SortName(SortValue);
+        }
+
+        if (page > 1)
+        {
+            query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return QueryHelpers.AddQueryString("/" + Alias, query);
+    }
+}

@@ -1,0 +1,104 @@
+using Gallery.Indexer.Documents;
+using Microsoft.AspNetCore.Components;
+using Registry.Core.Access;
+using Registry.Core.Oci;
+using Registry.Core.Repositories.Gallery;
+
+namespace Gallery.Web.Components.Pages.Repository;
+
+/// <summary>
+/// <c>/&lt;alias&gt;/&lt;name&gt;</c> (names may hold slashes): header, pull command and the tabs About, Usage and
+/// Image tags, each at its own URL (<c>?tab=usage</c>, <c>?tab=image-tags</c>); the tags tab pages on the server.
+/// </summary>
+public partial class RepositoryPage
+{
+    public const int TagsPageSize = 50;
+
+    private static readonly (string Id, string Label)[] Tabs = [("about", "About"), ("usage", "Usage"), ("image-tags", "Image tags")];
+
+    [Inject]
+    private IGalleryReader Reader { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<RepositoryPage> Logger { get; set; } = default!;
+
+    [Parameter]
+    public string Alias { get; set; } = "";
+
+    [Parameter]
+    public string? Name { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tagFilter")]
+    public string? TagFilter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tagSort")]
+    public string? TagSort { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tagsPage")]
+    public string? TagsPage { get; set; }
+
+    private GalleryRepository? Repository { get; set; }
+
+    private TagPage Tags { get; set; } = new([], 0, 1, TagsPageSize);
+
+    private bool NotFound { get; set; }
+
+    private bool Error { get; set; }
+
+    private string ActiveTab => Tabs.Any(t => t.Id == Tab) ? Tab! : "about";
+
+    private TagSort TagSortValue => string.Equals(TagSort, "version", StringComparison.OrdinalIgnoreCase)
+        ? Registry.Core.Repositories.Gallery.TagSort.Version
+        : Registry.Core.Repositories.Gallery.TagSort.Newest;
+
+    private string Host => new Uri(Navigation.BaseUri).Authority;
+
+    private string Path => $"/{Alias}/{Name}";
+
+    private string Canonical => ActiveTab == "about" ? Path : $"{Path}?tab={ActiveTab}";
+
+    private string PullCommand => $"docker pull {Host}/{Repository!.FullName}:{Repository.DefaultTag ?? "latest"}";
+
+    private IReadOnlyList<string> ArchitectureBadges => Badges(Repository!.Architectures, Repository.PushedPlatforms.Select(p => p.Architecture), PlatformNames.Architecture);
+
+    private IReadOnlyList<string> OperatingSystemBadges => Badges(Repository!.OperatingSystems, Repository.PushedPlatforms.Select(p => p.Os), PlatformNames.OperatingSystem);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        NotFound = false;
+        Error = false;
+        Repository = null;
+        if (ReservedAliases.IsReserved(Alias) || Name is null || !RepositoryName.TryParse($"{Alias}/{Name}", out _, out _))
+        {
+            NotFound = true;
+            return;
+        }
+
+        try
+        {
+            Repository = await Reader.GetRepositoryAsync($"{Alias}/{Name}");
+            NotFound = Repository is null;
+            if (Repository is not null && ActiveTab == "image-tags")
+            {
+                var page = int.TryParse(TagsPage, out var n) && n > 0 ? n : 1;
+                Tags = await Reader.GetTagsAsync(new TagQuery(Repository.FullName, TagFilter, TagSortValue, page, TagsPageSize));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "The repository page of {Alias}/{Name} failed", Alias, Name);
+            Error = true;
+        }
+    }
+
+    private string TabUrl(string tab) => tab == "about" ? Path : $"{Path}?tab={tab}";
+
+    private static IReadOnlyList<string> Badges(IEnumerable<string> catalog, IEnumerable<string> pushed, Func<string, string?> map) =>
+        catalog.Concat(pushed).Select(map).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,92 @@
+using Gallery.Indexer.Search;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Gallery.Web.Components.Pages.Search;
+
+/// <summary>
+/// Everything the search page shows, as it lives in the URL (gallery.ecr.aws's parameter names), and the URLs of
+/// the states one click away (a facet toggled, another sort, another page). Changing a filter goes back to page 1.
+/// </summary>
+public sealed record SearchState(
+    string? Text,
+    IReadOnlyList<string> Architectures,
+    IReadOnlyList<string> OperatingSystems,
+    bool Verified,
+    string? Publisher,
+    SearchSort Sort,
+    int Page)
+{
+    public static readonly SearchState Empty = new(null, [], [], false, null, SearchSort.Relevance, 1);
+
+    public bool HasFilters => Architectures.Count + OperatingSystems.Count > 0 || Verified || Publisher is not null;
+
+    public SearchRequest ToRequest(int pageSize) => new()
+    {
+        Text = Text,
+        Architectures = Architectures,
+        OperatingSystems = OperatingSystems,
+        Verified = Verified ? true : null,
+        Publisher = Publisher,
+        Sort = Sort,
+        Page = Page,
+        PageSize = pageSize,
+    };
+
+    public SearchState ToggleArchitecture(string value) => this with { Architectures = Toggle(Architectures, value), Page = 1 };
+
+    public SearchState ToggleOperatingSystem(string value) => this with { OperatingSystems = Toggle(OperatingSystems, value), Page = 1 };
+
+    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Verified = false, Publisher = null, Page = 1 };
+
+    public string Url()
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            query.Add(new("searchTerm", Text));
+        }
+
+        query.AddRange(Architectures.Select(a => new KeyValuePair<string, string?>("architecture", a)));
+        query.AddRange(OperatingSystems.Select(o => new KeyValuePair<string, string?>("operatingSystems", o)));
+        if (Verified)
+        {
+            query.Add(new("verified", "verified"));
+        }
+
+        if (Publisher is not null)
+        {
+            query.Add(new("publisher", Publisher));
+        }
+
+        if (Sort != SearchSort.Relevance)
+        {
+            query.Add(new("sort", SortName(Sort)));
+        }
+
+        if (Page > 1)
+        {
+            query.Add(new("page", Page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return QueryHelpers.AddQueryString("/search", query);
+    }
+
+    /// <summary>The URL value of a sort: <c>relevance</c>, <c>popularity</c>, <c>lastPushed</c>, <c>name</c>.</summary>
+    public static string SortName(SearchSort sort) => sort switch
+    {
+        SearchSort.Popularity => "popularity",
+        SearchSort.LastPushed => "lastPushed",
+        SearchSort.Name => "name",
+        _ => "relevance",
+    };
+
+    public static SearchSort ParseSort(string? value) =>
+        Enum.TryParse<SearchSort>(value, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : SearchSort.Relevance;
+
+    /// <summary>gallery.ecr.aws writes <c>verified=verified</c>; <c>true</c> works too.</summary>
+    public static bool ParseVerified(string? value) =>
+        string.Equals(value, "verified", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    private static IReadOnlyList<string> Toggle(IReadOnlyList<string> values, string value) =>
+        values.Contains(value, StringComparer.Ordinal) ? values.Where(v => v != value).ToList() : [.. values, value];
+}

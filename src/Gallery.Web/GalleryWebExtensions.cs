@@ -1,0 +1,37 @@
+using Gallery.Web.Components;
+using Gallery.Web.Markdown;
+using Gallery.Web.Assets;
+using MudBlazor.Services;
+using Registry.Core.Repositories.Gallery;
+
+namespace Gallery.Web;
+
+/// <summary>
+/// The public gallery pages: Razor components rendered statically on the server (no connection per visitor), the
+/// read services they use, the markdown renderer, and the static files under <c>wwwroot-assets/</c>.
+/// </summary>
+public static class GalleryWebExtensions
+{
+    public static WebApplicationBuilder AddGalleryWeb(this WebApplicationBuilder builder)
+    {
+        // Framework and MudBlazor files (_framework/, _content/) come from the static web assets manifest, also
+        // when the app runs from its build output outside Development (tests, `dotnet Gallery.Web.dll`).
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<IGalleryReader, GalleryReader>();
+        return builder;
+    }
+
+    public static WebApplication MapGalleryWeb(this WebApplication app)
+    {
+        app.MapGalleryAssets();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            // The pages are read with GET only; POST / stays the ECR Public API's.
+            .Add(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata(["GET", "HEAD"])));
+        return app;
+    }
+}

@@ -1,0 +1,78 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Gallery.Web.Markdown;
+
+/// <summary>
+/// The one markdown renderer (repository About and Usage, the console's preview): GitHub-flavoured markdown
+/// (tables, task lists, autolinks, fenced code, strikethrough) rendered by Markdig, then sanitised. The output has
+/// no script, no event handlers, no <c>javascript:</c> or <c>data:</c> links, no forms or frames, and no inline
+/// styles or classes that could escape the box it is shown in. Thread-safe; register as a singleton.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private static readonly string[] Tags =
+    [
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "del", "s", "code", "pre", "kbd", "blockquote",
+        "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "input", "sup", "sub", "span", "div",
+    ];
+
+    private static readonly string[] Attributes = ["href", "title", "src", "alt", "align", "type", "checked", "disabled", "start", "colspan", "rowspan", "id"];
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Safe HTML for the markdown; empty for null or blank input.</summary>
+    public string Render(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var html = Markdig.Markdown.ToHtml(markdown, _pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement element)
+            {
+                if (element.LocalName == "a")
+                {
+                    // Links written by publishers leave the site without passing it credit or the opener.
+                    element.SetAttribute("rel", "nofollow noopener noreferrer");
+                }
+                else if (element.LocalName == "input" && element.GetAttribute("type") != "checkbox")
+                {
+                    element.Remove();
+                }
+                else if (element.LocalName == "input")
+                {
+                    element.SetAttribute("disabled", "disabled");
+                }
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Registry.Core.Repositories.Gallery;
+
+/// <summary>
+/// A public repository (one with at least one image) as the gallery's repository page shows it. <paramref name="DefaultTag"/>
+/// is what the pull command names: <c>latest</c> when it exists, else the most recently pushed tag.
+/// </summary>
+public sealed record GalleryRepository(
+    string FullName,
+    string Alias,
+    string Name,
+    string? PublisherDisplayName,
+    bool Verified,
+    string? Description,
+    string? AboutText,
+    string? UsageText,
+    IReadOnlyList<string> Architectures,
+    IReadOnlyList<string> OperatingSystems,
+    IReadOnlyList<PushedPlatform> PushedPlatforms,
+    string? LogoDigest,
+    long PullCount,
+    DateTime LastPushedAt,
+    DateTime CreatedAt,
+    int TagCount,
+    string? DefaultTag);
+
+/// <summary>An operating system and architecture some image of the repository was pushed for (OCI names).</summary>
+public sealed record PushedPlatform(string Os, string Architecture);
+
+/// <summary>A publisher (registry alias) and how many public repositories it has.</summary>
+public sealed record GalleryPublisher(string Alias, string? DisplayName, bool Verified, string? LogoDigest, int RepositoryCount);
+
+/// <summary>What the whole gallery holds: public repositories, publishers with one, tags and pulls.</summary>
+public sealed record GalleryTotals(int Repositories, int Publishers, int Tags, long Pulls);
+
+public enum TagSort
+{
+    /// <summary>Most recently pushed image first, then by name.</summary>
+    Newest,
+
+    /// <summary>Semantic versions, highest first; other names after them, by name.</summary>
+    Version,
+}
+
+/// <summary>A page of a repository's tags: <paramref name="Filter"/> matches part of the tag name.</summary>
+public sealed record TagQuery(string FullName, string? Filter = null, TagSort Sort = TagSort.Newest, int Page = 1, int PageSize = 50)
+{
+    public const int MaxPageSize = 200;
+}
+
+public sealed record TagPage(IReadOnlyList<TagRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>One tag and the image it points at; <paramref name="AlsoTagged"/> are the other tags of the same digest.</summary>
+public sealed record TagRow(
+    string Tag,
+    string Digest,
+    string MediaType,
+    string? ArtifactType,
+    long ImageSize,
+    DateTime PushedAt,
+    IReadOnlyList<TagPlatform> Platforms,
+    IReadOnlyList<string> AlsoTagged);
+
+/// <summary>A platform of an image: for an index, one per child with that child's digest and size.</summary>
+public sealed record TagPlatform(string Os, string Architecture, string? Variant, string? ChildDigest, long Size);

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Core.Data;
+using Registry.Core.Data.Entities;
+
+namespace Registry.Core.Repositories.Gallery;
+
+/// <summary>The gallery's read queries over the registry database (no tracking; public repositories only).</summary>
+public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
+{
+    private IQueryable<Repository> PublicRepositories =>
+        db.Repositories.AsNoTracking().Where(r => db.Manifests.Any(m => m.RepositoryId == r.Id));
+
+    public async Task<GalleryRepository?> GetRepositoryAsync(string fullName, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Repositories.AsNoTracking().Where(r => r.FullName == fullName).Select(r => new
+        {
+            r.Id, r.FullName, r.Registry.Alias, r.Name, r.Registry.DisplayName, r.Registry.Verified, r.Description, r.AboutText,
+            r.UsageText, r.Architectures, r.OperatingSystems, r.LogoDigest, r.PullCount, r.CreatedAt,
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var lastPushed = await db.Manifests.Where(m => m.RepositoryId == row.Id).MaxAsync(m => (DateTime?)m.PushedAt, cancellationToken);
+        if (lastPushed is null)
+        {
+            return null;
+        }
+
+        var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
+            .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
+        var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
+        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).OrderByDescending(t => t.Name == "latest")
+            .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        return new GalleryRepository(
+            row.FullName, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
+            row.Architectures, row.OperatingSystems, platforms, row.LogoDigest, row.PullCount, Utc(lastPushed.Value), Utc(row.CreatedAt), tagCount, defaultTag);
+    }
+
+    public async Task<TagPage> GetTagsAsync(TagQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, TagQuery.MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var repositoryId = await db.Repositories.Where(r => r.FullName == query.FullName).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (repositoryId is null)
+        {
+            return new TagPage([], 0, page, pageSize);
+        }
+
+        var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        if (!string.IsNullOrWhiteSpace(query.Filter))
+        {
+            var filter = query.Filter.Trim();
+            tags = tags.Where(t => t.Name.Contains(filter));
+        }
+
+        var total = await tags.CountAsync(cancellationToken);
+        List<(string Name, long ManifestId)> pageTags;
+        if (query.Sort == TagSort.Version)
+        {
+            // Versions cannot be ordered in SQL; names are short, so even thousands sort quickly here.
+            var all = await tags.Select(t => new { t.Name, t.ManifestId }).ToListAsync(cancellationToken);
+            pageTags = all.OrderBy(t => t.Name, TagVersionComparer.HighestFirst)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(t => (t.Name, t.ManifestId)).ToList();
+        }
+        else
+        {
+            var rows = await tags.OrderByDescending(t => t.Manifest.PushedAt).ThenBy(t => t.Name)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(t => new { t.Name, t.ManifestId }).ToListAsync(cancellationToken);
+            pageTags = rows.Select(t => (t.Name, t.ManifestId)).ToList();
+        }
+
+        return new TagPage(await DescribeAsync(repositoryId.Value, pageTags, cancellationToken), total, page, pageSize);
+    }
+
+    private async Task<IReadOnlyList<TagRow>> DescribeAsync(long repositoryId, List<(string Name, long ManifestId)> tags, CancellationToken cancellationToken)
+    {
+        if (tags.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = tags.Select(t => t.ManifestId).Distinct().ToList();
+        var manifests = await db.Manifests.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, m.PushedAt })
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var platforms = (await db.ImagePlatforms.AsNoTracking().Where(p => ids.Contains(p.ManifestId))
+                .OrderBy(p => p.Id).Select(p => new { p.ManifestId, p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ManifestId, p => new TagPlatform(p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size));
+        var sharing = (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId && ids.Contains(t.ManifestId))
+                .Select(t => new { t.ManifestId, t.Name }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ManifestId, t => t.Name);
+
+        return tags.Select(t =>
+        {
+            var m = manifests[t.ManifestId];
+            var also = sharing[t.ManifestId].Where(n => n != t.Name).Order(StringComparer.Ordinal).ToList();
+            return new TagRow(t.Name, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, Utc(m.PushedAt), platforms[t.ManifestId].ToList(), also);
+        }).ToList();
+    }
+
+    public async Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default)
+    {
+        var registry = await db.Registries.AsNoTracking().Where(r => r.Alias == alias)
+            .Select(r => new { r.Id, r.Alias, r.DisplayName, r.Verified, r.LogoDigest }).FirstOrDefaultAsync(cancellationToken);
+        if (registry is null)
+        {
+            return null;
+        }
+
+        var count = await PublicRepositories.CountAsync(r => r.RegistryId == registry.Id, cancellationToken);
+        return new GalleryPublisher(registry.Alias, registry.DisplayName, registry.Verified, registry.LogoDigest, count);
+    }
+
+    public async Task<IReadOnlyList<GalleryPublisher>> GetVerifiedPublishersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        var counts = await PublicRepositories.Where(r => r.Registry.Verified)
+            .GroupBy(r => r.RegistryId).Select(g => new { RegistryId = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(max).ToListAsync(cancellationToken);
+        var ids = counts.Select(c => c.RegistryId).ToList();
+        var registries = await db.Registries.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Alias, r.DisplayName, r.Verified, r.LogoDigest }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return counts.Select(c => registries[c.RegistryId])
+            .Select((r, i) => new GalleryPublisher(r.Alias, r.DisplayName, r.Verified, r.LogoDigest, counts[i].Count)).ToList();
+    }
+
+    public async Task<GalleryTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
+    {
+        var repositories = await PublicRepositories.CountAsync(cancellationToken);
+        var publishers = await PublicRepositories.Select(r => r.RegistryId).Distinct().CountAsync(cancellationToken);
+        var pulls = await PublicRepositories.SumAsync(r => (long?)r.PullCount, cancellationToken) ?? 0;
+        var tags = await db.Tags.CountAsync(cancellationToken);
+        return new GalleryTotals(repositories, publishers, tags, pulls);
+    }
+
+    public async Task<string?> FindRepositoryByDigestAsync(string digest, CancellationToken cancellationToken = default)
+    {
+        var repositoryId = await db.Manifests.Where(m => m.Digest == digest).Select(m => (long?)m.RepositoryId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.ImagePlatforms.Where(p => p.ChildDigest == digest)
+                .Join(db.Manifests, p => p.ManifestId, m => m.Id, (p, m) => (long?)m.RepositoryId).FirstOrDefaultAsync(cancellationToken);
+        return repositoryId is null
+            ? null
+            : await db.Repositories.Where(r => r.Id == repositoryId).Select(r => r.FullName).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
