@@ -62,6 +62,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var stopwatch = Stopwatch.StartNew();
         try
         {
             if (!_process.HasExited && Signals.TryTerminate(_process.Id))
@@ -73,12 +74,16 @@ public sealed class ServerProcess : IAsyncDisposable
                 }
                 catch (OperationCanceledException)
                 {
-                    // Falls through to SIGKILL.
+                    Reporting.Progress.Line($"{Name} did not exit within {StopTimeout.TotalSeconds:0} s of SIGTERM; killing it");
                 }
             }
 
             ProcessRunner.Kill(_process);
             await _process.WaitForExitAsync();
+            if (stopwatch.Elapsed > TimeSpan.FromSeconds(3))
+            {
+                Reporting.Progress.Line($"{Name} took {stopwatch.Elapsed.TotalSeconds:0} s to stop");
+            }
         }
         finally
         {

@@ -84,11 +84,13 @@ public sealed class RegistrySuite : ISuite
             if (ours is not null)
             {
                 await ours.DisposeAsync();
+                Progress.Line("registry: ours stopped, its data deleted");
             }
 
             if (peer is not null)
             {
                 await peer.DisposeAsync();
+                Progress.Line("registry: peer stopped, its data deleted");
             }
 
             if (postgres is not null)
