@@ -2,6 +2,7 @@ using Gallery.Indexer.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Registry.Core;
 
 namespace Gallery.Indexer;
@@ -18,6 +19,7 @@ public static class IndexerProgram
         var reindex = args.Length > 0 && args[0] == "reindex";
         var builder = Host.CreateApplicationBuilder(reindex ? args[1..] : args);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{IndexOptions.SectionName}:Worker"] = "true" });
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddRegistryCore(builder.Configuration);
         if (!reindex)
         {
