@@ -5,7 +5,7 @@ using Registry.Core.Access;
 using Registry.Core.Oci;
 using Registry.Core.Repositories.Gallery;
 
-namespace Gallery.Web.Components.Pages.Publisher;
+namespace Gallery.Web.Components.Pages.Publishers;
 
 /// <summary><c>/&lt;alias&gt;</c>: a publisher and its public repositories (searchable, sortable, paged through the index).</summary>
 public partial class PublisherPage

@@ -4,7 +4,7 @@ using Registry.Core.Access;
 using Registry.Core.Oci;
 using Registry.Core.Repositories.Gallery;
 
-namespace Gallery.Web.Components.Pages.Repository;
+namespace Gallery.Web.Components.Pages.Repositories;
 
 /// <summary>
 /// <c>/&lt;alias&gt;/&lt;name&gt;</c> (names may hold slashes): header, pull command and the tabs About, Usage and
