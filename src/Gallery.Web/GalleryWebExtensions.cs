@@ -30,8 +30,16 @@ public static class GalleryWebExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode() // the publisher console's pages (AddGalleryConsole)
             // The pages are read with GET only; POST / stays the ECR Public API's.
-            .Add(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata(["GET", "HEAD"])));
+            .Add(endpoint =>
+            {
+                // Pages only: the interactive render mode's own endpoints (/_blazor, negotiate is a POST) keep their methods.
+                if (endpoint.Metadata.Any(m => m is Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata))
+                {
+                    endpoint.Metadata.Add(new HttpMethodMetadata(["GET", "HEAD"]));
+                }
+            });
         return app;
     }
 }

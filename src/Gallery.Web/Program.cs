@@ -1,17 +1,20 @@
 using Gallery.Indexer;
 using Gallery.Indexer.Search;
 using Gallery.Web;
+using Gallery.Web.Console;
 using Registry.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegistryCore(builder.Configuration);
 builder.Services.AddGalleryIndex(builder.Configuration);
 builder.AddGalleryWeb();
+builder.AddGalleryConsole();
 
 var app = builder.Build();
 app.MapRegistry();
 app.MapSearchApi();
 app.MapGalleryWeb();
+app.MapGalleryConsole();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

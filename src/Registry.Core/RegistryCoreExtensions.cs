@@ -27,6 +27,7 @@ public static class RegistryCoreExtensions
         services.AddRegistryAccess(configuration);
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<RegistryEventSignal>();
+        services.AddScoped<RegistryEventQueries>();
         services.AddSingleton<UploadHashes>();
         services.AddSingleton<ManifestContentCache>();
         services.AddSingleton<PullRateLimiter>();

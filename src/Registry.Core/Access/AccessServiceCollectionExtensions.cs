@@ -32,6 +32,7 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<RegistryTokenService>();
         services.AddScoped<AccessKeyService>();
         services.AddScoped<PublisherService>();
+        services.AddScoped<AdministrationService>();
         services.AddScoped<CredentialVerifier>();
         services.AddSingleton<ParsedPolicyCache>();
         services.AddScoped<RepositoryAccess>();

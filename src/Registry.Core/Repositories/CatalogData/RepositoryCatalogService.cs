@@ -39,9 +39,20 @@ public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore st
     }
 
     /// <summary>Updates the catalog data of an existing repository and returns it as stored.</summary>
-    public async Task<Repository> UpdateAsync(long repositoryId, RepositoryCatalogInput input, CancellationToken cancellationToken)
+    /// <param name="expectedCatalogUpdatedAt">
+    /// When given (the console), the save is refused with <see cref="CatalogConflictException"/> if the catalog data
+    /// changed since the editor read it, so two tabs never lose a save silently.
+    /// </param>
+    public async Task<Repository> UpdateAsync(long repositoryId, RepositoryCatalogInput input, CancellationToken cancellationToken,
+        DateTime? expectedCatalogUpdatedAt = null, bool checkConcurrency = false)
     {
         var repository = await db.Repositories.FirstAsync(r => r.Id == repositoryId, cancellationToken);
+        if (checkConcurrency && repository.CatalogUpdatedAt != expectedCatalogUpdatedAt)
+        {
+            db.ChangeTracker.Clear();
+            throw new CatalogConflictException(repository.FullName, repository.CatalogUpdatedAt);
+        }
+
         await ApplyAsync(repository, input, cancellationToken);
         db.AddEvent(RegistryEventTypes.CatalogUpdated, repository.FullName);
         await db.SaveChangesAsync(cancellationToken);
@@ -55,4 +66,11 @@ public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore st
         db.Repositories.AsNoTracking().Where(r => r.LogoDigest == digest).Select(r => r.LogoMediaType).FirstOrDefaultAsync(cancellationToken);
 
     private static string? EmptyAsNull(string value) => value.Length == 0 ? null : value;
+}
+
+/// <summary>The catalog data changed since the editor read it (another tab, the API); nothing was saved.</summary>
+public sealed class CatalogConflictException(string repository, DateTime? changedAt)
+    : Exception($"The catalog page of {repository} was changed elsewhere (at {changedAt:u}) since you opened it; nothing was saved. Reload to see the other change, then apply yours again.")
+{
+    public DateTime? ChangedAt { get; } = changedAt;
 }

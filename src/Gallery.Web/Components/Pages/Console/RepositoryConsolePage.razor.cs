@@ -1,0 +1,68 @@
+using Gallery.Web.Console;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Registry.Core.Access;
+using Registry.Core.Access.Policies;
+using Registry.Core.Data.Entities;
+
+namespace Gallery.Web.Components.Pages.Console;
+
+/// <summary>
+/// One of the publisher's own repositories: catalog page, images and tags, policy, activity, delete. The name is
+/// looked up in the caller's registry only, so someone else's repository is "not found" (404 when prerendered).
+/// </summary>
+public partial class RepositoryConsolePage
+{
+    private static readonly (string Id, string Label)[] Tabs =
+        [("catalog", "Catalog page"), ("images", "Images and tags"), ("policy", "Policy"), ("activity", "Activity"), ("delete", "Delete")];
+
+    [Parameter]
+    public string? Name { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
+    [CascadingParameter]
+    public HttpContext? HttpContext { get; set; }
+
+    [Inject]
+    private ConsoleSession Session { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private Caller? Caller { get; set; }
+
+    private Repository? Repository { get; set; }
+
+    private bool Loaded { get; set; }
+
+    private string ActiveTab => Tabs.Any(t => t.Id == Tab) ? Tab! : "catalog";
+
+    private string Host => new Uri(Navigation.BaseUri).Authority;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Caller ??= await Session.CallerAsync();
+        Repository = null;
+        if (Caller is not null && !string.IsNullOrEmpty(Name))
+        {
+            try
+            {
+                var name = Uri.UnescapeDataString(Name);
+                Repository = await Session.RunAsync(s => OwnRepository.FindAsync(s, Caller, name, EcrPublicActions.DescribeRepositories, CancellationToken.None));
+            }
+            catch (AccessDeniedException)
+            {
+                Repository = null;
+            }
+        }
+
+        if (Repository is null && HttpContext is { Response.HasStarted: false } context)
+        {
+            context.Response.StatusCode = Caller is null ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+        }
+
+        Loaded = true;
+    }
+}

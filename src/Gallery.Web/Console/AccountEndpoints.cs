@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Registry.Core.Access;
+using Registry.Core.Data.Entities;
+
+namespace Gallery.Web.Console;
+
+/// <summary>
+/// The form posts of the static sign-in and sign-up pages, and sign-out. Each checks the antiforgery token (form
+/// binding does, with UseAntiforgery) and answers with a redirect: on failure back to the form with the message.
+/// </summary>
+public static class AccountEndpoints
+{
+    public sealed record SignInForm(string? UserName, string? Password, string? ReturnUrl);
+
+    public sealed record SignUpForm(string? UserName, string? Email, string? Password, string? ConfirmPassword, string? Alias, string? DisplayName);
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/console/account");
+        account.MapPost("/signin", SignInAsync);
+        account.MapPost("/signup", SignUpAsync);
+        account.MapPost("/signout", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(IFormCollection fields, SignInManager<Account> signIn)
+    {
+        var form = new SignInForm(fields["UserName"], fields["Password"], fields["ReturnUrl"]);
+        var returnUrl = LocalUrl(form.ReturnUrl);
+        if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
+        {
+            return BackToSignIn("Enter your user name and password.", form.UserName, returnUrl);
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
+        if (user is { Suspended: true })
+        {
+            return BackToSignIn("This account is suspended. Contact the gallery's administrators.", form.UserName, returnUrl);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return Results.LocalRedirect(returnUrl);
+        }
+
+        return BackToSignIn(result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes."
+            : "Wrong user name or password.", form.UserName, returnUrl);
+    }
+
+    private static async Task<IResult> SignUpAsync(IFormCollection fields, PublisherService publishers, SignInManager<Account> signIn, CancellationToken cancellationToken)
+    {
+        var form = new SignUpForm(fields["UserName"], fields["Email"], fields["Password"], fields["ConfirmPassword"], fields["Alias"], fields["DisplayName"]);
+        var problem = SignUpProblem(form);
+        if (problem is null)
+        {
+            try
+            {
+                var caller = await publishers.CreateAsync(new PublisherService.NewPublisher(form.UserName!.Trim(), Blank(form.Email), form.Password,
+                    Blank(form.Alias), Blank(form.DisplayName)), cancellationToken);
+                var user = await signIn.UserManager.FindByIdAsync(caller.AccountId);
+                await signIn.SignInAsync(user!, isPersistent: true);
+                return Results.LocalRedirect("/console/repositories?welcome=1");
+            }
+            catch (PublisherException e)
+            {
+                problem = e.Message;
+            }
+        }
+
+        var query = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["error"] = problem, ["userName"] = form.UserName, ["email"] = form.Email, ["alias"] = form.Alias, ["displayName"] = form.DisplayName,
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+        return Results.LocalRedirect("/console/signup" + query);
+    }
+
+    private static async Task<IResult> SignOutAsync(SignInManager<Account> signIn)
+    {
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/");
+    }
+
+    /// <summary>What is wrong with a sign-up form before it reaches the account rules (which say the rest).</summary>
+    public static string? SignUpProblem(SignUpForm form)
+    {
+        if (string.IsNullOrWhiteSpace(form.UserName))
+        {
+            return "Choose a user name.";
+        }
+
+        if (string.IsNullOrEmpty(form.Password) || form.Password.Length < 10)
+        {
+            return "The password must be at least 10 characters.";
+        }
+
+        return form.Password != form.ConfirmPassword ? "The two passwords differ." : null;
+    }
+
+    private static IResult BackToSignIn(string error, string? userName, string returnUrl) =>
+        Results.LocalRedirect(ConsoleExtensions.SignInPath + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["error"] = error, ["userName"] = userName, ["returnUrl"] = returnUrl,
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value))));
+
+    /// <summary>Only paths on this site (no open redirect); the console by default.</summary>
+    private static string LocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url : "/console/repositories";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

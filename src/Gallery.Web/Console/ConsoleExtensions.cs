@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Registry.Core.Data.Entities;
+
+namespace Gallery.Web.Console;
+
+/// <summary>
+/// The publisher console: cookie sign-in on the Identity accounts of Registry.Core, interactive server components
+/// for the pages under <c>/console</c>, and the sign-in, sign-up and sign-out form endpoints.
+/// </summary>
+public static class ConsoleExtensions
+{
+    public const string SignInPath = "/console/signin";
+
+    public static WebApplicationBuilder AddGalleryConsole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "gallery.console";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = SignInPath;
+            cookie.AccessDeniedPath = SignInPath;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddIdentityCore<Account>().AddSignInManager();
+        builder.Services.AddAuthorization();
+        builder.Services.AddScoped<ConsoleSession>();
+        return builder;
+    }
+
+    public static WebApplication MapGalleryConsole(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Registry.Core.Access;
+using Registry.Core.Data.Entities;
+using Registry.Core.Oci;
+using Registry.Core.Repositories.Management;
+
+namespace Gallery.Web.Console;
+
+/// <summary>
+/// A repository of the caller's own registry, authorised for an action by the same rules as the ECR Public API
+/// (repository policy included). The console never looks a repository up outside the caller's registry, so another
+/// publisher's repositories are simply not found.
+/// </summary>
+public static class OwnRepository
+{
+    public static async Task<Repository?> FindAsync(IServiceProvider services, Caller caller, string name, string action, CancellationToken cancellationToken)
+    {
+        var repository = await services.GetRequiredService<RepositoryManagementService>().FindAsync(caller.RegistryKey, name, cancellationToken);
+        if (repository is null)
+        {
+            return null;
+        }
+
+        await services.GetRequiredService<RepositoryAccess>().AuthorizeAsync(caller, new RepositoryName(caller.Alias, name), action, cancellationToken);
+        return repository;
+    }
+}
