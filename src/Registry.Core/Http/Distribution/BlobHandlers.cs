@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -45,7 +46,28 @@ internal static class BlobHandlers
             response.ContentLength = stream.Length;
             response.Headers.AcceptRanges = "bytes";
             response.Headers.ETag = $"\"{digest}\"";
-            await stream.CopyToAsync(response.Body, WholeBlobCopyBufferSize, context.RequestAborted);
+            await CopyAsync(stream, response.Body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// Large blocks, read synchronously: the blob is usually in the page cache, and a thread-pool hop per read
+    /// costs more than the read itself.
+    /// </summary>
+    private static async Task CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(WholeBlobCopyBufferSize);
+        try
+        {
+            int read;
+            while ((read = source.Read(buffer, 0, WholeBlobCopyBufferSize)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
