@@ -21,6 +21,7 @@ public static class GalleryWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<IGalleryReader, GalleryReader>();
+        builder.Services.AddScoped<Components.Pages.NotFound.NotFoundMessage>();
         return builder;
     }
 

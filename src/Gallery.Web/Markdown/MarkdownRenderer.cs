@@ -1,11 +1,13 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Gallery.Web.Markdown;
 
 /// <summary>
 /// The one markdown renderer (repository About and Usage, the console's preview): GitHub-flavoured markdown
-/// (tables, task lists, autolinks, fenced code, strikethrough) rendered by Markdig, then sanitised. The output has
+/// (tables, task lists, autolinks, fenced code, strikethrough) rendered by Markdig with headings one
+/// level down (the page title is the only h1), then sanitised. The output has
 /// no script, no event handlers, no <c>javascript:</c> or <c>data:</c> links, no forms or frames, and no inline
 /// styles or classes that could escape the box it is shown in. Thread-safe; register as a singleton.
 /// </summary>
@@ -38,8 +40,14 @@ public sealed class MarkdownRenderer
             return "";
         }
 
-        var html = Markdig.Markdown.ToHtml(markdown, _pipeline);
-        return _sanitizer.Sanitize(html);
+        // Headings move one level down: the page's own title is the only <h1>.
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 1);
+        }
+
+        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -52,7 +52,7 @@ public static class Format
         variant is null ? $"{os}/{architecture}" : $"{os}/{architecture}/{variant}";
 
     private static string Scaled(double value, string unit) =>
-        (value < 10 ? value.ToString("0.#", CultureInfo.InvariantCulture) : value.ToString("0", CultureInfo.InvariantCulture)) + unit;
+        (value < 100 ? value.ToString("0.#", CultureInfo.InvariantCulture) : value.ToString("0", CultureInfo.InvariantCulture)) + unit;
 
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit} ago" : $"{n} {unit}s ago";
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 using Registry.Core.Access;
 using Registry.Core.Oci;
+using Gallery.Web.Components.Pages.NotFound;
 using Registry.Core.Repositories.Gallery;
 
 namespace Gallery.Web.Components.Pages.Publishers;
@@ -17,6 +18,12 @@ public partial class PublisherPage
 
     [Inject]
     private IGallerySearch Search { get; set; } = default!;
+
+    [Inject]
+    private NotFoundMessage NotFoundMessage { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private ILogger<PublisherPage> Logger { get; set; } = default!;
@@ -54,14 +61,17 @@ public partial class PublisherPage
         Publisher = null;
         if (ReservedAliases.IsReserved(Alias) || !RepositoryName.IsValidAlias(Alias, out _))
         {
-            NotFound = true;
+            ShowNotFound();
             return;
         }
 
         try
         {
             Publisher = await Reader.GetPublisherAsync(Alias);
-            NotFound = Publisher is null;
+            if (Publisher is null)
+            {
+                ShowNotFound();
+            }
             if (Publisher is not null)
             {
                 var text = string.IsNullOrWhiteSpace(SearchTerm) ? null : SearchTerm.Trim();
@@ -81,6 +91,12 @@ public partial class PublisherPage
             Logger.LogError(e, "The publisher page of {Alias} failed", Alias);
             Error = true;
         }
+    }
+
+    private void ShowNotFound()
+    {
+        NotFound = true;
+        NotFoundMessage.Show(Navigation, "Publisher not found", $"No publisher uses the alias {Alias}.", "/" + Alias);
     }
 
     private string Url(int page)

@@ -2,6 +2,7 @@ using Gallery.Indexer.Documents;
 using Microsoft.AspNetCore.Components;
 using Registry.Core.Access;
 using Registry.Core.Oci;
+using Gallery.Web.Components.Pages.NotFound;
 using Registry.Core.Repositories.Gallery;
 
 namespace Gallery.Web.Components.Pages.Repositories;
@@ -21,6 +22,9 @@ public partial class RepositoryPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private NotFoundMessage NotFoundMessage { get; set; } = default!;
 
     [Inject]
     private ILogger<RepositoryPage> Logger { get; set; } = default!;
@@ -76,14 +80,17 @@ public partial class RepositoryPage
         Repository = null;
         if (ReservedAliases.IsReserved(Alias) || Name is null || !RepositoryName.TryParse($"{Alias}/{Name}", out _, out _))
         {
-            NotFound = true;
+            ShowNotFound();
             return;
         }
 
         try
         {
             Repository = await Reader.GetRepositoryAsync($"{Alias}/{Name}");
-            NotFound = Repository is null;
+            if (Repository is null)
+            {
+                ShowNotFound();
+            }
             if (Repository is not null && ActiveTab == "image-tags")
             {
                 var page = int.TryParse(TagsPage, out var n) && n > 0 ? n : 1;
@@ -96,6 +103,14 @@ public partial class RepositoryPage
             Error = true;
         }
     }
+
+    private void ShowNotFound()
+    {
+        NotFound = true;
+        NotFoundMessage.Show(Navigation, "Repository not found", NotFoundText, Path);
+    }
+
+    private string NotFoundText => $"There is no public repository named {Alias}/{Name}. It may not exist, or it holds no image yet.";
 
     private string TabUrl(string tab) => tab == "about" ? Path : $"{Path}?tab={tab}";
 

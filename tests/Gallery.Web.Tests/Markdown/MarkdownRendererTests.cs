@@ -1,0 +1,96 @@
+using Gallery.Web.Markdown;
+
+namespace Gallery.Web.Tests.Markdown;
+
+public sealed class MarkdownRendererTests
+{
+    private readonly MarkdownRenderer _renderer = new();
+
+    [Fact]
+    public void Renders_github_flavoured_markdown()
+    {
+        var html = _renderer.Render("""
+            # Title
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            - [x] done
+            - [ ] todo
+
+            Visit https://example.com and ~~old~~ `code`.
+
+            ```sh
+            docker run it
+            ```
+            """);
+
+        Assert.Contains("<h2 id=\"title\">Title</h2>", html);
+        Assert.Contains("<table>", html);
+        Assert.Contains("<td>1</td>", html);
+        Assert.Contains("type=\"checkbox\"", html);
+        Assert.Contains("checked", html);
+        Assert.Contains("<a href=\"https://example.com\" rel=\"nofollow noopener noreferrer\">https://example.com</a>", html);
+        Assert.Contains("<del>old</del>", html);
+        Assert.Contains("<code>code</code>", html);
+        Assert.Contains("docker run it", html);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("[click](JaVaScRiPt:alert(1))")]
+    [InlineData("[click](&#106;avascript:alert(1))")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<svg onload=alert(1)>")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    [InlineData("<div style=\"position:fixed;top:0;left:0;width:100%;height:100%\">cover</div>")]
+    [InlineData("<style>body{display:none}</style>")]
+    [InlineData("<form action=\"https://evil.example\"><input name=password></form>")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)")]
+    [InlineData("<details open ontoggle=alert(1)>")]
+    [InlineData("<a href=\"#\" onclick=\"alert(1)\">x</a>")]
+    [InlineData("<object data=\"x.swf\"></object><embed src=\"x.swf\">")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">")]
+    public void Dangerous_input_comes_out_inert(string markdown)
+    {
+        var html = _renderer.Render(markdown);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
+        var elements = document.Body!.QuerySelectorAll("*");
+
+        Assert.All(elements, e =>
+        {
+            Assert.DoesNotContain(e.LocalName, new[] { "script", "style", "iframe", "form", "svg", "object", "embed", "meta", "details", "link" });
+            Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || a.Name is "style" or "class");
+            foreach (var url in new[] { e.GetAttribute("href"), e.GetAttribute("src") }.OfType<string>())
+            {
+                Assert.Matches("^(https?:|mailto:|#|[^:]*$)", url.Trim().ToLowerInvariant());
+            }
+        });
+    }
+
+    [Fact]
+    public void Raw_html_is_shown_as_text_not_markup()
+    {
+        var html = _renderer.Render("before <b>bold</b> after");
+
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", html);
+    }
+
+    [Fact]
+    public void Task_list_checkboxes_cannot_be_ticked()
+    {
+        var html = _renderer.Render("- [ ] todo");
+
+        Assert.Contains("disabled", html);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \n")]
+    public void Nothing_renders_nothing(string? markdown) => Assert.Equal("", _renderer.Render(markdown));
+}

@@ -1,0 +1,50 @@
+using Gallery.Web.Components.Pages.Publishers;
+
+namespace Gallery.Web.Tests.Pages;
+
+public sealed class PublisherPageTests : GalleryTestContext
+{
+    [Fact]
+    public void Shows_the_publisher_and_its_repositories_by_popularity()
+    {
+        SeedCatalog();
+
+        var page = Render<PublisherPage>(p => p.Add(x => x.Alias, "acme"));
+
+        Assert.Equal("Acme Corp", page.Find("h1").TextContent);
+        Assert.NotNull(page.Find(".repo-publisher .verified"));
+        Assert.Equal(["acme/web-server", "acme/tools/cli"], page.FindAll("article h3 a").Select(a => a.TextContent));
+        Assert.Equal("acme", Search.Requests.Last().Publisher);
+    }
+
+    [Fact]
+    public void Searches_within_the_publisher()
+    {
+        SeedCatalog();
+
+        var page = Visit<PublisherPage>("/acme?searchTerm=cli", p => p.Add(x => x.Alias, "acme"));
+
+        Assert.Equal(["acme/tools/cli"], page.FindAll("article h3 a").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public void A_publisher_without_public_repositories_says_so()
+    {
+        Reader.Publishers["empty"] = new("empty", null, false, null, 0);
+
+        var page = Render<PublisherPage>(p => p.Add(x => x.Alias, "empty"));
+
+        Assert.Contains("no public repositories yet", page.Markup);
+    }
+
+    [Theory]
+    [InlineData("nobody")]
+    [InlineData("search")]
+    [InlineData("favicon.ico")]
+    public void Unknown_or_reserved_aliases_are_not_found(string alias)
+    {
+        var page = Render<PublisherPage>(p => p.Add(x => x.Alias, alias));
+
+        Assert.Equal("Publisher not found", page.Find("h1").TextContent);
+    }
+}
