@@ -102,6 +102,17 @@ public sealed class RepositoryPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void A_page_past_the_last_links_back_to_the_first()
+    {
+        SeedCatalog();
+
+        var page = Open("acme/web-server", tab: "image-tags", page: "9");
+
+        Assert.Contains("There is no page 9", page.Markup);
+        Assert.NotNull(page.Find("a[href='/acme/web-server?tab=image-tags']"));
+    }
+
+    [Fact]
     public void Tags_filter_and_version_order_come_from_the_url()
     {
         SeedCatalog();
