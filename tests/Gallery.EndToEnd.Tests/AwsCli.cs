@@ -9,7 +9,7 @@ namespace Gallery.EndToEnd.Tests;
 /// <c>aws ecr-public</c> against the test server as the bootstrap publisher, with a throwaway HOME. A missing
 /// awscli fails the test.
 /// </summary>
-internal sealed class AwsCli(GalleryProcess gallery, string home)
+internal sealed class AwsCli(GalleryProcess gallery, string home, string accessKeyId = TestPublisher.AccessKeyId, string secretAccessKey = TestPublisher.SecretAccessKey)
 {
     private const string Executable = "/usr/bin/aws";
 
@@ -18,6 +18,9 @@ internal sealed class AwsCli(GalleryProcess gallery, string home)
         var result = (await RunAsync(arguments)).EnsureSuccess();
         return result.StandardOutput.Trim().Length == 0 ? default : JsonDocument.Parse(result.StandardOutput).RootElement.Clone();
     }
+
+    /// <summary>get-login-password expected to fail (a revoked key); returns its standard error.</summary>
+    public async Task<string> GetLoginPasswordFailingAsync() => (await RunAsync(["get-login-password"])).EnsureFailure().StandardError;
 
     /// <summary>A command expected to fail; returns its standard error (the CLI prints the AWS error type there).</summary>
     public async Task<string> EcrPublicFailingAsync(params string[] arguments) => (await RunAsync(arguments)).EnsureFailure().StandardError;
@@ -36,8 +39,8 @@ internal sealed class AwsCli(GalleryProcess gallery, string home)
             environment: new Dictionary<string, string?>
             {
                 ["HOME"] = home,
-                ["AWS_ACCESS_KEY_ID"] = TestPublisher.AccessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = TestPublisher.SecretAccessKey,
+                ["AWS_ACCESS_KEY_ID"] = accessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = secretAccessKey,
                 ["AWS_DEFAULT_REGION"] = "us-east-1",
                 ["AWS_CONFIG_FILE"] = Path.Combine(home, "config"),
                 ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "credentials"),

@@ -1,6 +1,6 @@
 using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http;
+using Gallery.Web.Components.Pages.NotFound;
 using Registry.Core.Access;
 using Registry.Core.Access.Policies;
 using Registry.Core.Data.Entities;
@@ -31,6 +31,9 @@ public partial class RepositoryConsolePage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private NotFoundMessage NotFoundMessage { get; set; } = default!;
+
     private Caller? Caller { get; set; }
 
     private Repository? Repository { get; set; }
@@ -58,9 +61,10 @@ public partial class RepositoryConsolePage
             }
         }
 
-        if (Repository is null && HttpContext is { Response.HasStarted: false } context)
+        if (Repository is null && Caller is not null && HttpContext is not null)
         {
-            context.Response.StatusCode = Caller is null ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+            // Prerendering for a request: answer 404 with the gallery's not-found page (nothing says whose it is).
+            NotFoundMessage.Show(Navigation, "Repository not found", $"You have no repository named {Name}.", "/console/repositories");
         }
 
         Loaded = true;
