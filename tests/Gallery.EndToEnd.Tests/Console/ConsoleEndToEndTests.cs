@@ -115,7 +115,12 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await Assertions.Expect(page.Locator(".repo-description")).ToHaveTextAsync("Console e2e <script>alert('x')</script>");
         await Assertions.Expect(page.Locator(".repo-header img.logo")).ToHaveAttributeAsync("src", new Regex("^/api/logos/sha256:"));
         Assert.Equal(0, alerts);
+        await Assertions.Expect(page.Locator("#edit-repository")).ToHaveAttributeAsync("href", $"/console/repositories/{name}");
         await Browser.ScreenshotAsync(page, Shot("public-page"));
+        var anonymous = await browser.NewPageAsync(Gallery.BaseAddress);
+        await anonymous.GotoAsync($"/{repository}");
+        await Assertions.Expect(anonymous.Locator(".markdown table")).ToBeVisibleAsync();
+        await Assertions.Expect(anonymous.Locator("#edit-repository")).ToHaveCountAsync(0);
 
         // Delete a tag after confirming; the registry no longer serves it.
         await page.GotoAsync($"/console/repositories/{name}?tab=images");
@@ -165,6 +170,46 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await owner.GotoAsync("/console/repositories");
         await InteractiveAsync(owner);
         await Assertions.Expect(owner.Locator($"a[href='/console/repositories/secret-app']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Forms_need_their_antiforgery_token_console_pages_need_a_session_and_sign_in_locks_out()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Gallery.BaseAddress };
+        foreach (var path in new[] { "/console/repositories", "/console/keys", "/console/settings", "/console/admin", "/console/repositories/x/y" })
+        {
+            using var unsigned = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
+            Assert.StartsWith("/console/signin?ReturnUrl=", unsigned.Headers.Location!.PathAndQuery);
+        }
+
+        var user = "lock" + Guid.NewGuid().ToString("N")[..8];
+        using (var forged = await client.PostAsync("/console/account/signup", new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["UserName"] = user, ["Password"] = "Password-1" + user, ["ConfirmPassword"] = "Password-1" + user,
+               })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(Gallery.BaseAddress);
+        await SignUpAsync(page, user, "lk" + user[4..]);
+        await page.Context.ClearCookiesAsync();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GotoAsync("/console/signin");
+            await page.FillAsync("#signin-user", user);
+            await page.FillAsync("#signin-password", "wrong-password-" + attempt);
+            await page.ClickAsync("form.console-form button[type=submit]");
+            await Assertions.Expect(page.Locator(".console-error")).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(page.Locator(".console-error")).ToContainTextAsync("locked for 15 minutes");
+        await page.FillAsync("#signin-password", "Password-1" + user);
+        await page.ClickAsync("form.console-form button[type=submit]");
+        await Assertions.Expect(page.Locator(".console-error")).ToContainTextAsync("locked for 15 minutes");
+        await Browser.ScreenshotAsync(page, Shot("locked-out"));
     }
 
     private static async Task SignUpAsync(IPage page, string user, string alias)
