@@ -79,4 +79,14 @@ public sealed class FormattingTests
 
         Assert.Equal(["v2.0.0", "2.0.0-rc.2", "2.0.0-beta", "1.10.0", "1.9", "0.1", "edge", "latest"], sorted);
     }
+
+    [Fact]
+    public void Pre_releases_follow_semver_precedence()
+    {
+        string[] tags = ["1.0.0-rc.2", "1.0.0-alpha", "1.0.0-rc.10", "1.0.0-alpha.1", "1.0.0-beta.11", "1.0.0-beta.2", "1.0.0"];
+
+        var sorted = tags.Order(TagVersionComparer.HighestFirst).ToList();
+
+        Assert.Equal(["1.0.0", "1.0.0-rc.10", "1.0.0-rc.2", "1.0.0-beta.11", "1.0.0-beta.2", "1.0.0-alpha.1", "1.0.0-alpha"], sorted);
+    }
 }

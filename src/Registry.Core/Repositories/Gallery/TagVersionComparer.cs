@@ -35,8 +35,36 @@ public sealed partial class TagVersionComparer : IComparer<string>
             return sa.Length == sb.Length ? string.CompareOrdinal(x, y) : sa.Length == 0 ? -1 : 1;
         }
 
-        var s = string.CompareOrdinal(sb, sa);
+        var s = CompareSuffixes(sb, sa);
         return s != 0 ? s : string.CompareOrdinal(x, y);
+    }
+
+    /// <summary>
+    /// SemVer precedence for pre-release parts: identifiers compared one by one, numbers numerically
+    /// (<c>rc.10</c> after <c>rc.2</c>), numbers before words, and fewer identifiers first when all else is equal.
+    /// </summary>
+    private static int CompareSuffixes(string a, string b)
+    {
+        var left = a.TrimStart('-', '+', '_', '.').Split('.', '-', '_', '+');
+        var right = b.TrimStart('-', '+', '_', '.').Split('.', '-', '_', '+');
+        for (var i = 0; i < Math.Min(left.Length, right.Length); i++)
+        {
+            var leftNumber = long.TryParse(left[i], out var l);
+            var rightNumber = long.TryParse(right[i], out var r);
+            var c = (leftNumber, rightNumber) switch
+            {
+                (true, true) => l.CompareTo(r),
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => string.CompareOrdinal(left[i], right[i]),
+            };
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return left.Length.CompareTo(right.Length);
     }
 
     private static (long[] Numbers, string Suffix)? Parse(string tag)
