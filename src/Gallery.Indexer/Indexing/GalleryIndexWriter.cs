@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gallery.Indexer.Documents;
+using Gallery.Indexer.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -37,7 +38,7 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
             _writer.Commit();
         }
 
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: WarmingSearcherFactory.Instance);
     }
 
     public string Path { get; }

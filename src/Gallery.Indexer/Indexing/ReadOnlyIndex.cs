@@ -1,3 +1,4 @@
+using Gallery.Indexer.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -26,7 +27,7 @@ public sealed class ReadOnlyIndex(IOptions<IndexOptions> options, IOptions<Regis
         }
         else if (DirectoryReader.IndexExists(_directory))
         {
-            Volatile.Write(ref _searchers, new SearcherManager(_directory, null));
+            Volatile.Write(ref _searchers, new SearcherManager(_directory, WarmingSearcherFactory.Instance));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -53,10 +54,24 @@ internal sealed class FacetingCollector(ICollector hits, FacetDimension first, F
     }
 }
 
-/// <summary>One faceted, filterable field (sorted-set doc values): the values selected, and counts per value.</summary>
+/// <summary>
+/// One faceted, filterable field: the values selected, and counts per value. Reads each document's values from the
+/// segment's <see cref="FacetColumn"/> (a bit mask per document), or from the sorted-set doc values when a segment
+/// has too many values for a mask.
+/// </summary>
 internal sealed class FacetDimension(string field, IReadOnlyCollection<string> selected)
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly bool _filters = selected.Count > 0;
+    private readonly int[] _maskCounts = new int[64];
+
+    // The current segment, as masks: each document's bits, the selected bits, the bits read last.
+    private ulong[]? _masks;
+    private string[] _names = [];
+    private ulong _selectedMask;
+    private ulong _readMask;
+
+    // The current segment, read from doc values (more than 64 values).
     private readonly long[] _read = new long[16];
     private int _readCount;
     private SortedSetDocValues? _values;
@@ -65,23 +80,27 @@ internal sealed class FacetDimension(string field, IReadOnlyCollection<string> s
 
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
-    public void NextSegment(AtomicReader? reader)
+    public void NextSegment(AtomicReader? reader) => NextSegment(reader, reader is null ? null : Column(SegmentFacts.For(reader)));
+
+    public void NextSegment(AtomicReader? reader, FacetColumn? column)
     {
-        if (_values is { } previous)
+        NameCounts();
+        _masks = null;
+        _values = null;
+        if (reader is null || column is null)
         {
-            var term = new BytesRef();
-            for (var ord = 0; ord < _segmentCounts.Length; ord++)
-            {
-                if (_segmentCounts[ord] > 0)
-                {
-                    previous.LookupOrd(ord, term);
-                    var name = term.Utf8ToString();
-                    _counts[name] = _counts.GetValueOrDefault(name) + _segmentCounts[ord];
-                }
-            }
+            return;
         }
 
-        _values = reader?.GetSortedSetDocValues(field);
+        if (column.Masks is { } masks)
+        {
+            _masks = masks;
+            _names = column.Names;
+            _selectedMask = _filters ? column.MaskOf(selected) : 0;
+            return;
+        }
+
+        _values = reader.GetSortedSetDocValues(field);
         _segmentCounts = _values is null ? [] : new int[_values.ValueCount];
         _selectedOrds = _values is null
             ? []
@@ -91,14 +110,20 @@ internal sealed class FacetDimension(string field, IReadOnlyCollection<string> s
     /// <summary>Reads the document's values; true when it passes this dimension's filter.</summary>
     public bool Read(int doc)
     {
+        if (_masks is { } masks)
+        {
+            _readMask = masks[doc];
+            return !_filters || (_readMask & _selectedMask) != 0;
+        }
+
         _readCount = 0;
         if (_values is null)
         {
-            return selected.Count == 0;
+            return !_filters;
         }
 
         _values.SetDocument(doc);
-        var passes = selected.Count == 0;
+        var passes = !_filters;
         long ord;
         while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
         {
@@ -115,9 +140,62 @@ internal sealed class FacetDimension(string field, IReadOnlyCollection<string> s
 
     public void CountRead()
     {
+        if (_masks is not null)
+        {
+            CountMask(_readMask);
+            return;
+        }
+
         for (var i = 0; i < _readCount; i++)
         {
             _segmentCounts[_read[i]]++;
+        }
+    }
+
+    /// <summary>Counts a document's values given as the current segment's mask.</summary>
+    public void CountMask(ulong mask)
+    {
+        while (mask != 0)
+        {
+            _maskCounts[BitOperations.TrailingZeroCount(mask)]++;
+            mask &= mask - 1;
+        }
+    }
+
+    /// <summary>Whether a mask of the current segment passes this dimension's filter.</summary>
+    public bool Passes(ulong mask) => !_filters || (mask & _selectedMask) != 0;
+
+    private FacetColumn Column(SegmentFacts facts) =>
+        field == Documents.IndexFields.Architecture ? facts.Architectures
+        : field == Documents.IndexFields.OperatingSystem ? facts.OperatingSystems
+        : throw new InvalidOperationException($"{field} is not a facet");
+
+    /// <summary>Adds the finished segment's counts to the totals, by name.</summary>
+    private void NameCounts()
+    {
+        if (_masks is not null)
+        {
+            for (var bit = 0; bit < _names.Length; bit++)
+            {
+                if (_maskCounts[bit] > 0)
+                {
+                    _counts[_names[bit]] = _counts.GetValueOrDefault(_names[bit]) + _maskCounts[bit];
+                    _maskCounts[bit] = 0;
+                }
+            }
+        }
+        else if (_values is { } previous)
+        {
+            var term = new BytesRef();
+            for (var ord = 0; ord < _segmentCounts.Length; ord++)
+            {
+                if (_segmentCounts[ord] > 0)
+                {
+                    previous.LookupOrd(ord, term);
+                    var name = term.Utf8ToString();
+                    _counts[name] = _counts.GetValueOrDefault(name) + _segmentCounts[ord];
+                }
+            }
         }
     }
 }

@@ -25,17 +25,51 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
         var text = QueryText.Parse(request.Text);
         var architectures = new FacetDimension(IndexFields.Architecture, request.Architectures.Select(v => PlatformNames.Architecture(v) ?? v).ToList());
         var systems = new FacetDimension(IndexFields.OperatingSystem, request.OperatingSystems.Select(v => PlatformNames.OperatingSystem(v) ?? v).ToList());
-        var top = TopFieldCollector.Create(SortFor(request.Sort), page * pageSize, fillFields: false, trackDocScores: true,
-            trackMaxScore: false, docsScoredInOrder: false);
-        var collector = new FacetingCollector(top, architectures, systems);
-        searcher.Search(Filtered(SearchQuery.Build(text), request), collector);
-        collector.Finish();
+        int total;
+        IEnumerable<ScoreDoc> pageHits;
+        if (text.IsEmpty && string.IsNullOrWhiteSpace(request.Publisher) && request.Sort is SearchSort.Relevance or SearchSort.Popularity
+            && CanBrowse(searcher))
+        {
+            // Everything by pulls: read from per-segment arrays rather than scored and sorted document by document.
+            var (count, top) = Browse.Run(searcher, page * pageSize, request.Verified, architectures, systems);
+            total = count;
+            pageHits = top.Skip((page - 1) * pageSize);
+        }
+        else
+        {
+            var top = TopFieldCollector.Create(SortFor(request.Sort), page * pageSize, fillFields: false, trackDocScores: true,
+                trackMaxScore: false, docsScoredInOrder: false);
+            var collector = new FacetingCollector(top, architectures, systems);
+            searcher.Search(Filtered(SearchQuery.Build(text), request), collector);
+            collector.Finish();
+            total = collector.TotalHits;
+            pageHits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs;
+        }
 
         var highlighter = new SnippetHighlighter(text);
-        var hits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs
-            .Select(hit => ToHit(searcher, hit, highlighter)).ToList();
+        var hits = new List<SearchHit>(pageSize);
+        foreach (var hit in pageHits)
+        {
+            hits.Add(ToHit(searcher, hit, highlighter));
+        }
+
         var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems));
-        return new SearchResult(collector.TotalHits, page, pageSize, hits, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new SearchResult(total, page, pageSize, hits, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Whether every segment's facets fit in masks (a handful of values each), as <see cref="Browse"/> needs.</summary>
+    private static bool CanBrowse(IndexSearcher searcher)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var facts = SegmentFacts.For(leaf.AtomicReader);
+            if (facts.Architectures.Masks is null || facts.OperatingSystems.Masks is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Query Filtered(Query query, SearchRequest request)
