@@ -77,11 +77,6 @@ public static class SearchQuery
             best.Add(Boosted(new TermQuery(new Term(IndexFields.Description, term)), 3));
             best.Add(Boosted(new TermQuery(new Term(IndexFields.About, term)), 1.5f));
             best.Add(Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1));
-            if (Typos(term) is var textEdits and > 0)
-            {
-                best.Add(Boosted(Fuzzy(IndexFields.Description, term, textEdits), 1));
-                best.Add(Boosted(Fuzzy(IndexFields.About, term, textEdits), 0.5f));
-            }
 
             if (isLast && term.Length >= 3)
             {
