@@ -45,7 +45,10 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
         return (registryId, names);
     }
 
-    private static IQueryable<Row> Rows(IQueryable<Registry.Core.Data.Entities.Repository> repositories) => repositories.AsNoTracking().Select(r => new Row(
+    /// <summary>A suspended publisher's repositories have no record, so their documents leave the index.</summary>
+    private static IQueryable<Row> Rows(IQueryable<Registry.Core.Data.Entities.Repository> repositories) => repositories.AsNoTracking()
+        .Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended)
+        .Select(r => new Row(
         r.Id, r.RegistryId, r.FullName, r.Registry.Alias, r.Name, r.Registry.DisplayName, r.Registry.Verified, r.Description,
         r.AboutText, r.UsageText, r.Architectures, r.OperatingSystems, r.LogoDigest, r.PullCount, r.CreatedAt));
 

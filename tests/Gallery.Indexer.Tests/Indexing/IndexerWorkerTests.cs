@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Registry.Core;
 using Registry.Core.Data;
+using Registry.Core.Access;
 using Registry.Core.Repositories;
+using Registry.Core.Repositories.Gallery;
 
 namespace Gallery.Indexer.Tests.Indexing;
 
@@ -138,6 +140,45 @@ public abstract class IndexerWorkerTests(DatabaseProvider provider) : IAsyncLife
         while (result.Hits[0].PullCount != 7 && clock.Elapsed < TimeSpan.FromSeconds(10));
 
         Assert.Equal([(busy, 7L), (quiet, 1L)], result.Hits.Select(h => (h.FullName, h.PullCount)));
+    }
+
+    [Fact]
+    public async Task A_suspended_publishers_repositories_leave_the_index_and_the_gallery_until_restored()
+    {
+        await using var host = await IndexHost.StartAsync(Database);
+        await host.WaitForIndexAsync();
+        var name = $"{TestPublisher.Alias}/suspended-{Guid.NewGuid():N}"[..40];
+        await PushClient.PushAsync(host.Client, name);
+        await EventuallyAsync(() => Found(host, name), $"{name} was never indexed");
+
+        string ownerId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            ownerId = (await db.Registries.SingleAsync(r => r.Alias == TestPublisher.Alias)).OwnerId!;
+            await scope.ServiceProvider.GetRequiredService<AdministrationService>().SetSuspendedAsync(ownerId, true, "an-administrator", CancellationToken.None);
+        }
+
+        await EventuallyAsync(() => !Found(host, name), $"{name} stayed searchable after its publisher was suspended");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var reader = new GalleryReader(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+            Assert.Null(await reader.GetRepositoryAsync(name));
+            Assert.Null(await reader.GetPublisherAsync(TestPublisher.Alias));
+            await scope.ServiceProvider.GetRequiredService<AdministrationService>().SetSuspendedAsync(ownerId, false, "an-administrator", CancellationToken.None);
+        }
+
+        await EventuallyAsync(() => Found(host, name), $"{name} did not come back after its publisher was restored");
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), failure);
+            await Task.Delay(20);
+        }
     }
 
     private static bool Found(IndexHost host, string name) =>

@@ -4,15 +4,22 @@ using Registry.Core.Data.Entities;
 
 namespace Registry.Core.Repositories.Gallery;
 
-/// <summary>The gallery's read queries over the registry database (no tracking; public repositories only).</summary>
+/// <summary>
+/// The gallery's read queries over the registry database (no tracking; public repositories only: those with an
+/// image, of publishers who are not suspended).
+/// </summary>
 public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
 {
+    /// <summary>Repositories of publishers who are not suspended (a suspended publisher's pages are hidden).</summary>
+    private IQueryable<Repository> VisibleRepositories =>
+        db.Repositories.AsNoTracking().Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended);
+
     private IQueryable<Repository> PublicRepositories =>
-        db.Repositories.AsNoTracking().Where(r => db.Manifests.Any(m => m.RepositoryId == r.Id));
+        VisibleRepositories.Where(r => db.Manifests.Any(m => m.RepositoryId == r.Id));
 
     public async Task<GalleryRepository?> GetRepositoryAsync(string fullName, CancellationToken cancellationToken = default)
     {
-        var row = await db.Repositories.AsNoTracking().Where(r => r.FullName == fullName).Select(r => new
+        var row = await VisibleRepositories.Where(r => r.FullName == fullName).Select(r => new
         {
             r.Id, r.FullName, r.Registry.Alias, r.Name, r.Registry.DisplayName, r.Registry.Verified, r.Description, r.AboutText,
             r.UsageText, r.Architectures, r.OperatingSystems, r.LogoDigest, r.PullCount, r.CreatedAt,
@@ -42,7 +49,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
     {
         var pageSize = Math.Clamp(query.PageSize, 1, TagQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var repositoryId = await db.Repositories.Where(r => r.FullName == query.FullName).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var repositoryId = await VisibleRepositories.Where(r => r.FullName == query.FullName).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (repositoryId is null)
         {
             return new TagPage([], 0, page, pageSize);
@@ -103,7 +110,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
 
     public async Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default)
     {
-        var registry = await db.Registries.AsNoTracking().Where(r => r.Alias == alias)
+        var registry = await db.Registries.AsNoTracking().Where(r => r.Alias == alias && (r.Owner == null || !r.Owner.Suspended))
             .Select(r => new { r.Id, r.Alias, r.DisplayName, r.Verified, r.LogoDigest }).FirstOrDefaultAsync(cancellationToken);
         if (registry is null)
         {
@@ -142,7 +149,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
                 .Join(db.Manifests, p => p.ManifestId, m => m.Id, (p, m) => (long?)m.RepositoryId).FirstOrDefaultAsync(cancellationToken);
         return repositoryId is null
             ? null
-            : await db.Repositories.Where(r => r.Id == repositoryId).Select(r => r.FullName).FirstOrDefaultAsync(cancellationToken);
+            : await VisibleRepositories.Where(r => r.Id == repositoryId).Select(r => r.FullName).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
