@@ -36,7 +36,7 @@ public readonly record struct Digest
         var colon = value.IndexOf(':');
         if (colon <= 0)
         {
-            error = $"'{Truncate(value)}' is not a digest; expected algorithm:hex, e.g. sha256:<64 hex digits>";
+            error = $"'{DisplayText.Shorten(value)}' is not a digest; expected algorithm:hex, e.g. sha256:<64 hex digits>";
             return false;
         }
 
@@ -50,7 +50,7 @@ public readonly record struct Digest
         };
         if (expectedLength == 0)
         {
-            error = $"digest algorithm '{Truncate(algorithm)}' is not supported; use sha256 or sha512";
+            error = $"digest algorithm '{DisplayText.Shorten(algorithm)}' is not supported; use sha256 or sha512";
             return false;
         }
 
@@ -76,6 +76,4 @@ public readonly record struct Digest
         IncrementalHash.CreateHash(algorithm == Sha512 ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256);
 
     private static bool IsLowerHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f';
-
-    private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
 }

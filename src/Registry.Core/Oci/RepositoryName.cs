@@ -30,7 +30,7 @@ public sealed partial record RepositoryName(string Alias, string Name)
         var slash = fullName.IndexOf('/');
         if (slash < 0)
         {
-            error = $"repository name '{Shorten(fullName)}' has no registry alias; use <alias>/<name>, e.g. myalias/{Shorten(fullName)}";
+            error = $"repository name '{DisplayText.Shorten(fullName)}' has no registry alias; use <alias>/<name>, e.g. myalias/{DisplayText.Shorten(fullName)}";
             return false;
         }
 
@@ -49,13 +49,13 @@ public sealed partial record RepositoryName(string Alias, string Name)
     {
         if (alias.Length is < MinAliasLength or > MaxAliasLength)
         {
-            error = $"registry alias '{Shorten(alias)}' must be {MinAliasLength} to {MaxAliasLength} characters long";
+            error = $"registry alias '{DisplayText.Shorten(alias)}' must be {MinAliasLength} to {MaxAliasLength} characters long";
             return false;
         }
 
         if (!AliasPattern().IsMatch(alias))
         {
-            error = $"registry alias '{Shorten(alias)}' must start with a lowercase letter and contain only lowercase letters, digits and single '.', '_' or '-' separators between them";
+            error = $"registry alias '{DisplayText.Shorten(alias)}' must start with a lowercase letter and contain only lowercase letters, digits and single '.', '_' or '-' separators between them";
             return false;
         }
 
@@ -67,13 +67,13 @@ public sealed partial record RepositoryName(string Alias, string Name)
     {
         if (name.Length is < MinNameLength or > MaxNameLength)
         {
-            error = $"repository name '{Shorten(name)}' must be {MinNameLength} to {MaxNameLength} characters long";
+            error = $"repository name '{DisplayText.Shorten(name)}' must be {MinNameLength} to {MaxNameLength} characters long";
             return false;
         }
 
         if (!NamePattern().IsMatch(name))
         {
-            error = $"repository name '{Shorten(name)}' may contain only lowercase letters, digits, '/' between path components, and single '.', '_' or '-' separators inside a component";
+            error = $"repository name '{DisplayText.Shorten(name)}' may contain only lowercase letters, digits, '/' between path components, and single '.', '_' or '-' separators inside a component";
             return false;
         }
 
@@ -81,7 +81,6 @@ public sealed partial record RepositoryName(string Alias, string Name)
         return true;
     }
 
-    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     [GeneratedRegex("^[a-z][a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex AliasPattern();

@@ -12,8 +12,7 @@ public static partial class TagName
     {
         if (string.IsNullOrEmpty(tag) || tag.Length > MaxLength || !Pattern().IsMatch(tag))
         {
-            var shown = tag is null ? "" : tag.Length <= 80 ? tag : tag[..80] + "…";
-            error = $"tag '{shown}' is invalid: up to {MaxLength} characters of letters, digits, '_', '.' and '-', not starting with '.' or '-'";
+            error = $"tag '{DisplayText.Shorten(tag)}' is invalid: up to {MaxLength} characters of letters, digits, '_', '.' and '-', not starting with '.' or '-'";
             return false;
         }
 

@@ -40,7 +40,7 @@ public sealed class UploadService(
             : null;
         if (session is null || session.RepositoryName != name.FullName || IsExpired(session))
         {
-            throw new RegistryException(OciErrorCode.BlobUploadUnknown, $"upload '{Shorten(uploadId)}' is unknown or has expired in repository '{name}'", new { uploadId = Shorten(uploadId) });
+            throw new RegistryException(OciErrorCode.BlobUploadUnknown, $"upload '{DisplayText.Shorten(uploadId)}' is unknown or has expired in repository '{name}'", new { uploadId = DisplayText.Shorten(uploadId) });
         }
 
         return session;
@@ -163,7 +163,7 @@ public sealed class UploadService(
 
         if (!ContentRange.TryParse(contentRange, out var range))
         {
-            throw new RegistryException(OciErrorCode.RangeInvalid, $"Content-Range '{Shorten(contentRange)}' is not of the form <start>-<end>");
+            throw new RegistryException(OciErrorCode.RangeInvalid, $"Content-Range '{DisplayText.Shorten(contentRange)}' is not of the form <start>-<end>");
         }
 
         if (range.Value.Start != session.Size)
@@ -213,6 +213,4 @@ public sealed class UploadService(
 
     private static RegistryException DigestMismatch(Digest claimed, Digest actual) =>
         new(OciErrorCode.DigestInvalid, $"the uploaded content has digest {actual}, not {claimed}; nothing was stored", new { claimed = claimed.ToString(), actual = actual.ToString() });
-
-    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 }

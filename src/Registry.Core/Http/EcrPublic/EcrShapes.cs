@@ -1,3 +1,4 @@
+using Registry.Core.Access;
 using System.Text.Json.Serialization;
 using Registry.Core.Data.Entities;
 using Registry.Core.Repositories.Images;
@@ -23,12 +24,10 @@ internal static class EcrShapes
 
     public sealed record TagShape([property: JsonPropertyName("Key")] string Key, [property: JsonPropertyName("Value")] string? Value);
 
-    public static string RepositoryArn(string registryId, string name) => $"arn:aws:ecr-public::{registryId}:repository/{name}";
-
     public static string RegistryArn(string registryId) => $"arn:aws:ecr-public::{registryId}:registry/{registryId}";
 
     public static RepositoryShape Repository(EcrCall call, Repository repository, PublicRegistry registry) =>
-        new(RepositoryArn(registry.RegistryId, repository.Name), registry.RegistryId, repository.Name,
+        new(RepositoryAccess.RepositoryArn(registry.RegistryId, repository.Name), registry.RegistryId, repository.Name,
             $"{call.Host}/{registry.Alias}/{repository.Name}", EcrJson.Epoch(repository.CreatedAt));
 
     public static CatalogDataShape CatalogData(EcrCall call, Repository repository) =>
