@@ -221,9 +221,14 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await page.FillAsync("#signup-alias", alias);
         await page.FillAsync("#signup-display", "E2E " + user);
         await page.ClickAsync("form.console-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/console/repositories"));
-        await InteractiveAsync(page);
+
+        // Signing up hashes a password and creates the account and its registry; on a busy CI machine (every test
+        // assembly running at once) that plus the first circuit can take longer than the default 15 s.
+        await page.WaitForURLAsync(new Regex("/console/repositories"), new() { WaitUntil = WaitUntilState.Commit, Timeout = SignUpTimeout });
+        await page.Locator(".console[data-interactive=true]").WaitForAsync(new() { Timeout = SignUpTimeout });
     }
+
+    private const float SignUpTimeout = 60_000;
 
     /// <summary>Waits for the page's circuit: input typed before it would be lost.</summary>
     private static Task InteractiveAsync(IPage page) => page.Locator(".console[data-interactive=true]").WaitForAsync();
