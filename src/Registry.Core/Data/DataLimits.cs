@@ -6,4 +6,7 @@ internal static class DataLimits
     public const int Digest = 135;
 
     public const int MediaType = 255;
+
+    /// <summary>A user name (≤ 256, Identity's limit) and how it acted, e.g. " via access key " and a key id.</summary>
+    public const int Actor = 320;
 }

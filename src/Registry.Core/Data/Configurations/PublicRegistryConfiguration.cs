@@ -16,6 +16,7 @@ internal sealed class PublicRegistryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(r => r.DefaultAlias).HasMaxLength(50);
         builder.Property(r => r.DisplayName).HasMaxLength(100);
         builder.Property(r => r.LogoDigest).HasMaxLength(DataLimits.Digest);
+        builder.Property(r => r.LogoMediaType).HasMaxLength(64);
         builder.HasOne(r => r.Owner).WithOne().HasForeignKey<PublicRegistry>(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,5 +13,6 @@ internal sealed class RegistryEventConfiguration : IEntityTypeConfiguration<Regi
         builder.Property(e => e.Repository).HasMaxLength(256);
         builder.Property(e => e.Digest).HasMaxLength(DataLimits.Digest);
         builder.Property(e => e.Tag).HasMaxLength(128);
+        builder.Property(e => e.Actor).HasMaxLength(DataLimits.Actor);
     }
 }

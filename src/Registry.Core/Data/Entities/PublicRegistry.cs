@@ -19,8 +19,10 @@ public sealed class PublicRegistry
 
     public string? DisplayName { get; set; }
 
-    /// <summary>Logo bytes live in the blob store under this digest.</summary>
+    /// <summary>Logo bytes live in the blob store under this digest; the media type says PNG or JPEG.</summary>
     public string? LogoDigest { get; set; }
+
+    public string? LogoMediaType { get; set; }
 
     public bool Verified { get; set; }
 

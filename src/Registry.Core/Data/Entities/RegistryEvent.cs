@@ -16,4 +16,7 @@ public sealed class RegistryEvent
     public string? Tag { get; set; }
 
     public DateTime OccurredAt { get; set; }
+
+    /// <summary>Who made the change, for people (e.g. "alice via access key GK…"); null for the registry itself.</summary>
+    public string? Actor { get; set; }
 }

@@ -463,6 +463,10 @@ namespace Registry.Core.Data.Migrations.Postgres
                         .HasMaxLength(135)
                         .HasColumnType("character varying(135)");
 
+                    b.Property<string>("LogoMediaType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OwnerId")
                         .HasColumnType("text");
 
@@ -495,6 +499,10 @@ namespace Registry.Core.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.Property<string>("Digest")
                         .HasMaxLength(135)

@@ -445,6 +445,10 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .HasMaxLength(135)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LogoMediaType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -475,6 +479,10 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Digest")
                         .HasMaxLength(135)
