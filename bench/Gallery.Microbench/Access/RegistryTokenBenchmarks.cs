@@ -28,7 +28,7 @@ public class RegistryTokenBenchmarks
         _registry = await RegistryServices.StartAsync();
         _tokens = _registry.Services.GetRequiredService<RegistryTokenService>();
         _caller = await TokenSamples.CallerAsync(_registry);
-        (_registryToken, _) = await _tokens.IssueRegistryTokenAsync(_caller.AccountId, TokenSamples.Service, TokenSamples.PullScope, CancellationToken.None);
+        (_registryToken, _) = await _tokens.IssueRegistryTokenAsync(_caller, TokenSamples.Service, TokenSamples.PullScope, CancellationToken.None);
         (_authorizationToken, _) = await _tokens.IssueAuthorizationTokenAsync(_caller, RegistryServices.AccessKeyId, CancellationToken.None);
         _grant = await _tokens.ValidateRegistryTokenAsync(_registryToken, TokenSamples.Service, CancellationToken.None)
             ?? throw new InvalidOperationException("the token just issued does not validate");
@@ -39,7 +39,7 @@ public class RegistryTokenBenchmarks
 
     [Benchmark(Description = "IssueRegistryToken (pull scope)")]
     public async Task<string> IssueRegistryToken() =>
-        (await _tokens.IssueRegistryTokenAsync(_caller.AccountId, TokenSamples.Service, TokenSamples.PullScope, CancellationToken.None)).Token;
+        (await _tokens.IssueRegistryTokenAsync(_caller, TokenSamples.Service, TokenSamples.PullScope, CancellationToken.None)).Token;
 
     [Benchmark(Description = "ValidateRegistryToken, cached")]
     public Task<RegistryGrant?> ValidateRegistryTokenCached() =>

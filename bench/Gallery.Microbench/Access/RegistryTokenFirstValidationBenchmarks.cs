@@ -38,7 +38,7 @@ public class RegistryTokenFirstValidationBenchmarks
     {
         for (var i = 0; i < _fresh.Length; i++)
         {
-            _fresh[i] = _tokens.IssueRegistryTokenAsync(_caller.AccountId, TokenSamples.Service, TokenSamples.PullScope, CancellationToken.None)
+            _fresh[i] = _tokens.IssueRegistryTokenAsync(_caller, TokenSamples.Service, TokenSamples.PullScope, CancellationToken.None)
                 .GetAwaiter().GetResult().Token;
         }
 

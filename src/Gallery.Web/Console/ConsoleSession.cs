@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Registry.Core.Access;
+using Registry.Core.Events;
 
 namespace Gallery.Web.Console;
 
@@ -20,20 +21,33 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, I
 
     public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> operation) where TService : notnull
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = await OpenScopeAsync();
         return await operation(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public async Task RunAsync<TService>(Func<TService, Task> operation) where TService : notnull
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = await OpenScopeAsync();
         await operation(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>An operation that needs several services of one scope.</summary>
     public async Task<TResult> RunAsync<TResult>(Func<IServiceProvider, Task<TResult>> operation)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = await OpenScopeAsync();
         return await operation(scope.ServiceProvider);
+    }
+
+    /// <summary>A scope whose changes record the signed-in user as their actor.</summary>
+    private async Task<AsyncServiceScope> OpenScopeAsync()
+    {
+        var scope = scopes.CreateAsyncScope();
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (user.Identity?.Name is { } name)
+        {
+            scope.ServiceProvider.GetRequiredService<EventActor>().Set(EventActor.Describe(name, EventActor.ViaConsole));
+        }
+
+        return scope;
     }
 }

@@ -25,7 +25,7 @@ public sealed class CredentialVerifier(AccessKeyService keys, PublisherService p
             return null;
         }
 
-        return await publishers.FindCallerAsync(key.AccountId, cancellationToken);
+        return await publishers.FindCallerAsync(key.AccountId, cancellationToken) is { } caller ? caller with { AccessKeyId = key.AccessKeyId } : null;
     }
 
     /// <summary>The caller behind a GetAuthorizationToken password, if it is valid and its access key is still active.</summary>
@@ -37,7 +37,7 @@ public sealed class CredentialVerifier(AccessKeyService keys, PublisherService p
             return null;
         }
 
-        return await publishers.FindCallerAsync(claims.AccountId, cancellationToken);
+        return await publishers.FindCallerAsync(claims.AccountId, cancellationToken) is { } caller ? caller with { AccessKeyId = key.AccessKeyId } : null;
     }
 
     /// <summary>Splits a Basic authorization header value; null when it is not well-formed Basic.</summary>

@@ -40,14 +40,14 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
         db.Registries.Add(registry);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new Caller(account.Id, registry.Id, registry.RegistryId, registry.Alias, account.IsAdministrator);
+        return new Caller(account.Id, registry.Id, registry.RegistryId, registry.Alias, account.IsAdministrator, account.UserName!);
     }
 
     /// <summary>The caller for an account: its registry, or null when the account is unknown or suspended.</summary>
     public Task<Caller?> FindCallerAsync(string accountId, CancellationToken cancellationToken) =>
         db.Registries.AsNoTracking()
             .Where(r => r.OwnerId == accountId && !r.Owner!.Suspended)
-            .Select(r => new Caller(r.OwnerId!, r.Id, r.RegistryId, r.Alias, r.Owner!.IsAdministrator))
+            .Select(r => new Caller(r.OwnerId!, r.Id, r.RegistryId, r.Alias, r.Owner!.IsAdministrator, r.Owner.UserName!))
             .FirstOrDefaultAsync(cancellationToken);
 
     public Task<PublicRegistry?> FindRegistryAsync(string accountId, CancellationToken cancellationToken) =>

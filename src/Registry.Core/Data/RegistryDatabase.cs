@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Events;
 
 namespace Registry.Core.Data;
 
@@ -21,15 +22,26 @@ internal static class RegistryDatabase
                         "Gallery:Database:Provider is Postgres but ConnectionStrings:Registry is empty; set ConnectionStrings__Registry, e.g. \"Host=localhost;Database=gallery;Username=gallery;Password=...\"");
                 }
 
-                services.AddDbContextPool<RegistryDbContext, PostgresRegistryDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddPooledDbContextFactory<PostgresRegistryDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddScoped<RegistryDbContext>(RentForScope<PostgresRegistryDbContext>);
                 break;
             default:
                 connectionString ??= SqliteConnectionString(options.ResolvedDataPath);
-                services.AddDbContextPool<RegistryDbContext, SqliteRegistryDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddPooledDbContextFactory<SqliteRegistryDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddScoped<RegistryDbContext>(RentForScope<SqliteRegistryDbContext>);
                 break;
         }
 
+        services.AddScoped<EventActor>();
         return services;
+    }
+
+    /// <summary>A pooled context for one scope (returned to the pool when the scope ends), told who acts in that scope.</summary>
+    private static RegistryDbContext RentForScope<TContext>(IServiceProvider services) where TContext : RegistryDbContext
+    {
+        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        db.Actor = services.GetRequiredService<EventActor>();
+        return db;
     }
 
     public static string SqliteConnectionString(string dataPath)

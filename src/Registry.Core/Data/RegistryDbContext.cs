@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data.Entities;
+using Registry.Core.Events;
 
 namespace Registry.Core.Data;
 
@@ -40,6 +41,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The acting account of the scope that rented this (pooled) context; set on every rent.</summary>
+    internal EventActor? Actor { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

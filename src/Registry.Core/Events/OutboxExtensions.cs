@@ -14,5 +14,6 @@ internal static class OutboxExtensions
             Digest = digest,
             Tag = tag,
             OccurredAt = at ?? DateTime.UtcNow,
+            Actor = db.Actor?.Name,
         });
 }

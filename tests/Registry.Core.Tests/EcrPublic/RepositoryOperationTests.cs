@@ -27,6 +27,7 @@ public abstract class RepositoryOperationTests(RegistryFixture fixture) : EcrPub
         Assert.True(repository.GetProperty("createdAt").GetDouble() > 1.7e9);
         Assert.Equal("A test", created.GetProperty("catalogData").GetProperty("description").GetString());
         Assert.Equal(1, await EventCountAsync("repository.created", $"{TestPublisher.Alias}/{name}"));
+        Assert.Equal($"{TestPublisher.Alias} via access key {TestPublisher.AccessKeyId}", await ActorOfAsync("repository.created", $"{TestPublisher.Alias}/{name}"));
 
         var described = await Ecr.CallAsync("DescribeRepositories", new { repositoryNames = new[] { name } });
         Assert.Equal(name, described.GetProperty("repositories")[0].GetProperty("repositoryName").GetString());
@@ -161,6 +162,12 @@ public abstract class RepositoryOperationTests(RegistryFixture fixture) : EcrPub
     {
         await using var scope = Fixture.Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Events.CountAsync(e => e.Type == type && e.Repository == repository);
+    }
+
+    private async Task<string?> ActorOfAsync(string type, string repository)
+    {
+        await using var scope = Fixture.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Events.Where(e => e.Type == type && e.Repository == repository).Select(e => e.Actor).SingleAsync();
     }
 }
 

@@ -41,6 +41,19 @@ public abstract class RegistryStateTests(RegistryFixture fixture) : ApiTestBase(
     }
 
     [Fact]
+    public async Task Events_name_the_account_and_the_access_key_that_acted()
+    {
+        var name = RegistryApi.UniqueName();
+        await Api.PushImageAsync(name, TestImage.Create(), "v1");
+        using (await Client.DeleteAsync($"/v2/{name}/manifests/v1"))
+        {
+        }
+
+        var actors = await QueryAsync(db => db.Events.Where(e => e.Repository == name).Select(e => e.Actor).Distinct().ToListAsync());
+        Assert.Equal([$"{TestPublisher.Alias} via access key {TestPublisher.AccessKeyId}"], actors);
+    }
+
+    [Fact]
     public async Task Refused_pushes_write_no_event_and_no_manifest()
     {
         var name = RegistryApi.UniqueName();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Registry.Core.Events;
 
 namespace Registry.Core.Access.Tokens;
 
@@ -18,6 +19,7 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
     private const string AuthorizationAudience = "gallery:authorization";
     private const string AccessClaim = "access";
     private const string AccessKeyClaim = "akid";
+    private const string ActorClaim = "act_name";
     private const string Anonymous = "anonymous";
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
@@ -25,14 +27,20 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
 
     public sealed record AuthorizationClaims(string AccountId, string AccessKeyId);
 
-    public async Task<(string Token, DateTime ExpiresAt)> IssueRegistryTokenAsync(string? accountId, string service, IReadOnlyList<RegistryScope> access, CancellationToken cancellationToken)
+    /// <param name="caller">Who the token is for; null for an anonymous (pull-only) token.</param>
+    public async Task<(string Token, DateTime ExpiresAt)> IssueRegistryTokenAsync(Caller? caller, string service, IReadOnlyList<RegistryScope> access, CancellationToken cancellationToken)
     {
         var expires = DateTime.UtcNow + options.Value.RegistryTokenLifetime;
         var claims = new Dictionary<string, object>
         {
             [AccessClaim] = access.Select(a => new Dictionary<string, object> { ["type"] = a.Type, ["name"] = a.Name, ["actions"] = a.Actions.ToArray() }).ToArray(),
         };
-        var token = await SignAsync(accountId ?? Anonymous, service, expires, claims, cancellationToken);
+        if (caller is not null)
+        {
+            claims[ActorClaim] = EventActor.NameOf(caller);
+        }
+
+        var token = await SignAsync(caller?.AccountId ?? Anonymous, service, expires, claims, cancellationToken);
         return (token, expires);
     }
 
@@ -52,7 +60,10 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
         }
 
         var subject = identity.Subject;
-        var grant = new RegistryGrant(subject == Anonymous ? null : subject, ReadAccess(identity), identity.ValidTo);
+        var grant = new RegistryGrant(subject == Anonymous ? null : subject, ReadAccess(identity), identity.ValidTo)
+        {
+            Actor = identity.TryGetPayloadValue<string>(ActorClaim, out var actor) ? actor : null,
+        };
         _verified.Set(cacheKey, grant, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = identity.ValidTo });
         return grant;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 
@@ -31,6 +32,11 @@ public static class DistributionEndpoints
         try
         {
             var grant = await RegistryAuthorization.AuthorizeAsync(context, route);
+            if (grant.Actor is { } actor)
+            {
+                context.RequestServices.GetRequiredService<EventActor>().Set(actor);
+            }
+
             if (route.Kind == RouteKind.Manifest && HttpMethods.IsGet(context.Request.Method))
             {
                 context.RequestServices.GetRequiredService<PullRateLimiter>().Acquire(context, grant);

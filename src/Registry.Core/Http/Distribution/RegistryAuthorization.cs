@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
 using Registry.Core.Access.Tokens;
+using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 
@@ -97,7 +98,7 @@ internal static class RegistryAuthorization
 
         var requested = action is null ? [] : new List<RegistryScope> { new(RegistryScope.RepositoryType, route.Name, [action]) };
         var granted = await services.GetRequiredService<ScopeGranter>().GrantAsync(caller, requested, context.RequestAborted);
-        return new RegistryGrant(caller.AccountId, granted, DateTime.UtcNow.AddMinutes(1));
+        return new RegistryGrant(caller.AccountId, granted, DateTime.UtcNow.AddMinutes(1)) { Actor = EventActor.NameOf(caller) };
     }
 
     private static string? DecodeAwsToken(string token)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Registry.Core.Access;
 using Registry.Core.Access.SigV4;
+using Registry.Core.Events;
 using Registry.Core.Http.EcrPublic.Model;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
@@ -32,8 +33,10 @@ internal static class EcrPublicEndpoint
             var key = await context.RequestServices.GetRequiredService<SigV4Verifier>().VerifyAsync(
                 new SignedRequest(context.Request.Method, RawPath(context), context.Request.QueryString.Value ?? "", context.Request.Headers, body),
                 context.RequestAborted);
-            var caller = await context.RequestServices.GetRequiredService<PublisherService>().FindCallerAsync(key.AccountId, context.RequestAborted)
-                ?? throw new SigV4Exception(SigV4Failure.UnrecognizedClient, "The security token included in the request is invalid.");
+            var caller = await context.RequestServices.GetRequiredService<PublisherService>().FindCallerAsync(key.AccountId, context.RequestAborted) is { } found
+                ? found with { AccessKeyId = key.AccessKeyId }
+                : throw new SigV4Exception(SigV4Failure.UnrecognizedClient, "The security token included in the request is invalid.");
+            context.RequestServices.GetRequiredService<EventActor>().Set(EventActor.NameOf(caller));
             if (!EcrOperations.Handlers.TryGetValue(operation, out var handler) || !EcrPublicModel.Instance.Inputs.TryGetValue(operation, out var inputShape))
             {
                 throw new EcrPublicException(EcrErrorTypes.UnknownOperation, $"Operation '{Shorten(operation)}' is not an ECR Public operation");

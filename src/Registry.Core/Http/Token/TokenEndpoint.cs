@@ -67,7 +67,7 @@ public static class TokenEndpoint
         var granted = await context.RequestServices.GetRequiredService<ScopeGranter>().GrantAsync(caller, requested, context.RequestAborted);
         var service = RegistryChallenge.ServiceName(context);
         var (token, expires) = await context.RequestServices.GetRequiredService<RegistryTokenService>()
-            .IssueRegistryTokenAsync(caller?.AccountId, service, granted, context.RequestAborted);
+            .IssueRegistryTokenAsync(caller, service, granted, context.RequestAborted);
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsJsonAsync(new
         {
