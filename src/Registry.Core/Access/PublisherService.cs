@@ -4,11 +4,13 @@ using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Events;
 using Registry.Core.Oci;
+using Registry.Core.Repositories.CatalogData;
+using Registry.Core.Storage;
 
 namespace Registry.Core.Access;
 
-/// <summary>Publishers: an account (ASP.NET Core Identity) with the one registry it owns, its alias and display name.</summary>
-public sealed class PublisherService(RegistryDbContext db, UserManager<Account> users, RegistryEventSignal signal)
+/// <summary>Publishers: an account (ASP.NET Core Identity) with the one registry it owns, its alias, display name and logo.</summary>
+public sealed class PublisherService(RegistryDbContext db, UserManager<Account> users, IBlobStore store, RegistryEventSignal signal)
 {
     public sealed record NewPublisher(string UserName, string? Email, string? Password, string? Alias, string? DisplayName, bool IsAdministrator = false);
 
@@ -86,14 +88,44 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
             throw new PublisherException("the display name is at most 100 characters");
         }
 
-        var registry = await db.Registries.FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken)
-            ?? throw new PublisherException("this account has no registry");
+        var registry = await EditableRegistryAsync(accountId, cancellationToken);
         registry.DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
-        db.AddEvent(RegistryEventTypes.RegistryUpdated, registry.Alias);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        signal.Notify();
+        await SaveRegistryUpdateAsync(registry, cancellationToken);
     }
+
+    /// <summary>
+    /// Sets the registry's logo, under the rule repository logos follow (<see cref="LogoImageFormat"/>: PNG or JPEG by
+    /// content, at most 512000 bytes), or removes it when <paramref name="logo"/> is null or empty. The bytes are kept
+    /// in the blob store by digest; a refused logo changes nothing.
+    /// </summary>
+    public async Task SetLogoAsync(string accountId, byte[]? logo, CancellationToken cancellationToken)
+    {
+        var image = logo is { Length: > 0 } ? logo : null;
+        if (image is not null && LogoImageFormat.Problem(image, "the logo") is { } problem)
+        {
+            throw new PublisherException(problem);
+        }
+
+        var registry = await EditableRegistryAsync(accountId, cancellationToken);
+        if (image is null)
+        {
+            registry.LogoDigest = null;
+            registry.LogoMediaType = null;
+        }
+        else
+        {
+            var digest = Digest.Compute(image);
+            await store.PutAsync(digest, image, cancellationToken);
+            registry.LogoDigest = digest.ToString();
+            registry.LogoMediaType = LogoImageFormat.Detect(image);
+        }
+
+        await SaveRegistryUpdateAsync(registry, cancellationToken);
+    }
+
+    /// <summary>The media type of a logo some registry uses, or null when no registry has that logo.</summary>
+    public Task<string?> FindLogoMediaTypeAsync(string digest, CancellationToken cancellationToken) =>
+        db.Registries.AsNoTracking().Where(r => r.LogoDigest == digest).Select(r => r.LogoMediaType).FirstOrDefaultAsync(cancellationToken);
 
     public async Task SetCreateOnPushAsync(string accountId, bool enabled, CancellationToken cancellationToken) =>
         await db.Registries.Where(r => r.OwnerId == accountId)
@@ -111,6 +143,29 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
         {
             return e.Message;
         }
+    }
+
+    /// <summary>The account's registry, tracked for an edit; refused when there is none or the account is suspended.</summary>
+    private async Task<PublicRegistry> EditableRegistryAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var registry = await db.Registries.Include(r => r.Owner).FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken)
+            ?? throw new PublisherException("this account has no registry");
+        if (registry.Owner is { Suspended: true })
+        {
+            db.ChangeTracker.Clear();
+            throw new PublisherException("this account is suspended; it can change nothing until an administrator restores it");
+        }
+
+        return registry;
+    }
+
+    /// <summary>Saves a registry edit with the registry.updated event that makes the gallery show it.</summary>
+    private async Task SaveRegistryUpdateAsync(PublicRegistry registry, CancellationToken cancellationToken)
+    {
+        db.AddEvent(RegistryEventTypes.RegistryUpdated, registry.Alias);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
     }
 
     private Task<bool> AliasTakenAsync(string alias, long? exceptRegistry, CancellationToken cancellationToken) =>

@@ -10,8 +10,8 @@ namespace Gallery.EndToEnd.Tests.Console;
 /// <summary>
 /// The publisher console in Debian's Chromium against the real server: sign up, create a repository, create an
 /// access key, log in with <c>aws ecr-public get-login-password</c> and push with skopeo, edit the catalog page
-/// (markdown table and code block, a script payload, a fake and a real logo), see the public page follow, delete a
-/// tag, revoke the key and see the next push refused. Screenshots under TestResults/screenshots/console-*.
+/// (markdown table and code block, a script payload, a fake and a real logo), see the public page follow, set the
+/// registry logo, delete a tag, revoke the key and see the next push refused. Screenshots under TestResults/screenshots/console-*.
 /// </summary>
 public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest(fixture)
 {
@@ -121,6 +121,16 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await anonymous.GotoAsync($"/{repository}");
         await Assertions.Expect(anonymous.Locator(".markdown table")).ToBeVisibleAsync();
         await Assertions.Expect(anonymous.Locator("#edit-repository")).ToHaveCountAsync(0);
+
+        // The registry logo: set in Settings, shown on the publisher page.
+        await page.GotoAsync("/console/settings");
+        await InteractiveAsync(page);
+        await page.SetInputFilesAsync("#registry-logo", new FilePayload { Name = "registry.png", MimeType = "image/png", Buffer = Png });
+        await Assertions.Expect(page.Locator("#registry-logo-preview")).ToHaveAttributeAsync("src", new Regex("^data:image/png;base64,"));
+        await page.ClickAsync("#save-registry-logo");
+        await Assertions.Expect(page.Locator("#registry-logo-saved")).ToBeVisibleAsync();
+        await page.GotoAsync($"/{alias}");
+        await Assertions.Expect(page.Locator(".repo-header img.logo")).ToHaveAttributeAsync("src", new Regex("^/api/logos/sha256:"));
 
         // Delete a tag after confirming; the registry no longer serves it.
         await page.GotoAsync($"/console/repositories/{name}?tab=images");

@@ -18,6 +18,20 @@ public sealed class PublisherPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void Shows_the_registry_logo_when_the_publisher_has_one()
+    {
+        SeedCatalog();
+        var digest = "sha256:" + new string('a', 64);
+        Reader.Publishers["acme"] = Reader.Publishers["acme"] with { LogoDigest = digest };
+
+        var page = Render<PublisherPage>(p => p.Add(x => x.Alias, "acme"));
+        var other = Render<PublisherPage>(p => p.Add(x => x.Alias, "bob"));
+
+        Assert.Equal("/api/logos/" + digest, page.Find(".repo-header img.logo").GetAttribute("src"));
+        Assert.Equal("/assets/default-logo.svg", other.Find(".repo-header img.logo").GetAttribute("src"));
+    }
+
+    [Fact]
     public void Searches_within_the_publisher()
     {
         SeedCatalog();

@@ -127,30 +127,14 @@ public partial class CatalogEditor
 
     private async Task LogoChosenAsync(InputFileChangeEventArgs e)
     {
-        LogoError = null;
-        var file = e.File;
-        if (file.Size > RepositoryCatalogValidator.MaxLogoBytes)
+        var (logo, error) = await LogoUpload.ReadAsync(e.File);
+        LogoError = error;
+        if (logo is not null)
         {
-            LogoError = $"{file.Name} is {file.Size:N0} bytes; a logo is at most {RepositoryCatalogValidator.MaxLogoBytes:N0} bytes.";
-            return;
+            NewLogo = logo.Content;
+            LogoMediaType = logo.MediaType;
+            Changed();
         }
-
-        using var buffer = new MemoryStream();
-        await using (var stream = file.OpenReadStream(RepositoryCatalogValidator.MaxLogoBytes))
-        {
-            await stream.CopyToAsync(buffer);
-        }
-
-        var bytes = buffer.ToArray();
-        if (LogoImageFormat.Detect(bytes) is not { } mediaType)
-        {
-            LogoError = $"{file.Name} is not a PNG or JPEG image (its content was checked, not its name).";
-            return;
-        }
-
-        NewLogo = bytes;
-        LogoMediaType = mediaType;
-        Changed();
     }
 
     private void RemoveLogo()

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Registry.Core.Access;
 using Registry.Core.Oci;
 using Registry.Core.Repositories.CatalogData;
 using Registry.Core.Storage;
 
 namespace Registry.Core.Http.EcrPublic;
 
-/// <summary><c>GET /api/logos/&lt;digest&gt;</c>: a repository logo (the <c>logoUrl</c> of catalog data), public and immutable.</summary>
+/// <summary>
+/// <c>GET /api/logos/&lt;digest&gt;</c>: a repository logo (the <c>logoUrl</c> of catalog data) or a registry logo,
+/// public and immutable. Only digests some repository or registry names as its logo are served, never other blobs.
+/// </summary>
 internal static class LogoEndpoints
 {
     public const string PathPrefix = "/api/logos/";
@@ -20,9 +24,12 @@ internal static class LogoEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string digest, RepositoryCatalogService catalog, IBlobStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string digest, RepositoryCatalogService catalog, PublisherService publishers, IBlobStore store, CancellationToken cancellationToken)
     {
-        if (!Digest.TryParse(digest, out var parsed, out _) || await catalog.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken) is not { } mediaType)
+        if (!Digest.TryParse(digest, out var parsed, out _)
+            || (await catalog.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken)
+                ?? await publishers.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken)) is not { } mediaType)
         {
             return Results.NotFound();
         }

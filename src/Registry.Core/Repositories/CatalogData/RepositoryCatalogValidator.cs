@@ -11,7 +11,7 @@ public static class RepositoryCatalogValidator
     public const int MaxMarkdownLength = 25600;
     public const int MaxListItems = 50;
     public const int MaxListItemLength = 50;
-    public const int MaxLogoBytes = 512000;
+    public const int MaxLogoBytes = LogoImageFormat.MaxBytes;
 
     /// <summary>Every problem with the input, each naming its field; empty when it is acceptable.</summary>
     public static IReadOnlyList<string> Validate(RepositoryCatalogInput input)
@@ -22,16 +22,9 @@ public static class RepositoryCatalogValidator
         CheckLength(problems, "usageText", input.UsageText, MaxMarkdownLength);
         CheckList(problems, "architectures", input.Architectures);
         CheckList(problems, "operatingSystems", input.OperatingSystems);
-        if (input.LogoImage is { Length: > 0 } logo)
+        if (input.LogoImage is { Length: > 0 } logo && LogoImageFormat.Problem(logo, "logoImageBlob") is { } logoProblem)
         {
-            if (logo.Length > MaxLogoBytes)
-            {
-                problems.Add($"logoImageBlob is {logo.Length} bytes; the limit is {MaxLogoBytes} bytes");
-            }
-            else if (LogoImageFormat.Detect(logo) is null)
-            {
-                problems.Add("logoImageBlob must be a PNG or JPEG image");
-            }
+            problems.Add(logoProblem);
         }
 
         return problems;
