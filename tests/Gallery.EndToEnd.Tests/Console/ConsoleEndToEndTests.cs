@@ -11,7 +11,7 @@ namespace Gallery.EndToEnd.Tests.Console;
 /// The publisher console in Debian's Chromium against the real server: sign up, create a repository, create an
 /// access key, log in with <c>aws ecr-public get-login-password</c> and push with skopeo, edit the catalog page
 /// (markdown table and code block, a script payload, a fake and a real logo), see the public page follow, set the
-/// registry logo, delete a tag, revoke the key and see the next push refused. Screenshots under TestResults/screenshots/console-*.
+/// registry logo, delete a tag, read who did what in Activity, revoke the key and see the next push refused. Screenshots under TestResults/screenshots/console-*.
 /// </summary>
 public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest(fixture)
 {
@@ -144,6 +144,13 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         {
             Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
         }
+
+        // Activity names who did what: pushes through the access key, edits and deletes in the console.
+        await page.GotoAsync($"/console/repositories/{name}?tab=activity");
+        await Assertions.Expect(page.Locator("#activity-table tr", new() { HasTextString = "Image pushed" }).First).ToContainTextAsync($"user{id} via access key {keyId}");
+        await Assertions.Expect(page.Locator("#activity-table tr", new() { HasTextString = "Catalog page edited" })).ToContainTextAsync($"user{id} via console");
+        await Assertions.Expect(page.Locator("#activity-table tr", new() { HasTextString = "Tag deleted" })).ToContainTextAsync($"user{id} via console");
+        await Browser.ScreenshotAsync(page, Shot("activity"));
 
         // Revoke the key: the next push is refused, with the login password or with the key itself.
         await page.GotoAsync("/console/keys");
