@@ -40,7 +40,7 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
             var top = TopFieldCollector.Create(SortFor(request.Sort), page * pageSize, fillFields: false, trackDocScores: true,
                 trackMaxScore: false, docsScoredInOrder: false);
             var collector = new FacetingCollector(top, architectures, systems);
-            searcher.Search(Filtered(SearchQuery.Build(text), request), collector);
+            searcher.Search(Filtered(SearchQuery.Build(text, searcher.IndexReader), request), collector);
             collector.Finish();
             total = collector.TotalHits;
             pageHits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs;

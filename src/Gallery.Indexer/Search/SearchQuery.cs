@@ -13,7 +13,11 @@ namespace Gallery.Indexer.Search;
 /// </summary>
 public static class SearchQuery
 {
-    public static Query Build(QueryText text)
+    /// <summary>
+    /// The query for <paramref name="text"/>. Given the <paramref name="index"/> it will run on, a word that is itself a
+    /// term of some name is taken as typed: its typo expansion (a walk of the name dictionary) is skipped.
+    /// </summary>
+    public static Query Build(QueryText text, IndexReader? index = null)
     {
         if (text.IsEmpty)
         {
@@ -32,7 +36,8 @@ public static class SearchQuery
         for (var i = 0; i < text.Words.Count; i++)
         {
             var word = text.Words[i];
-            words.Add(Word(word, isLast: i == text.Words.Count - 1), required.Contains(word) ? Occur.MUST : Occur.SHOULD);
+            var typos = index is not null && IsNameTerm(index, word) ? 0 : Typos(word);
+            words.Add(Word(word, isLast: i == text.Words.Count - 1, typos), required.Contains(word) ? Occur.MUST : Occur.SHOULD);
         }
 
         match.Add(words, Occur.SHOULD);
@@ -53,7 +58,7 @@ public static class SearchQuery
         return new PopularityBoostQuery(query);
     }
 
-    private static Query Word(string word, bool isLast)
+    private static Query Word(string word, bool isLast, int typos)
     {
         var best = new DisjunctionMaxQuery(0.1f)
         {
@@ -66,9 +71,9 @@ public static class SearchQuery
             best.Add(Boosted(new TermQuery(new Term(IndexFields.NamePrefix, prefix)), isLast ? 6 : 3));
         }
 
-        if (Typos(word) is var edits and > 0)
+        if (typos > 0)
         {
-            best.Add(Boosted(Fuzzy(IndexFields.NameText, word, edits), 4));
+            best.Add(Boosted(Fuzzy(IndexFields.NameText, word, typos), 4));
         }
 
         foreach (var term in QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, word))
@@ -86,6 +91,9 @@ public static class SearchQuery
 
         return best;
     }
+
+    /// <summary>Whether some repository's name has <paramref name="word"/> as a part (or joined parts): one term lookup per segment.</summary>
+    public static bool IsNameTerm(IndexReader index, string word) => index.DocFreq(new Term(IndexFields.NameText, word)) > 0;
 
     /// <summary>Edits tolerated: none below 4 letters, one up to 7, two from 8.</summary>
     public static int Typos(string word) => word.Length switch
