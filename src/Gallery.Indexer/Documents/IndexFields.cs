@@ -41,6 +41,9 @@ public static class IndexFields
     public const string LastPushed = "last_pushed";
     public const string Created = "created";
 
+    /// <summary>Binary doc values: what a hit shows (<see cref="HitDisplay"/>), read without decompressing stored fields.</summary>
+    public const string Hit = "hit";
+
     /// <summary>Sorted doc values of the lower-cased full name, for the name sort.</summary>
     public const string SortName = "sort_name";
 }

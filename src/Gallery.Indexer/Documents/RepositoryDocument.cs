@@ -31,6 +31,7 @@ public static class RepositoryDocument
             new NumericDocValuesField(IndexFields.Created, record.CreatedAt.Ticks),
             new StoredField(IndexFields.Created, record.CreatedAt.Ticks),
             new SortedDocValuesField(IndexFields.SortName, new BytesRef(record.FullName.ToLowerInvariant())),
+            new BinaryDocValuesField(IndexFields.Hit, HitDisplay.Of(record).Encode()),
         };
         AddOptional(document, IndexFields.PublisherDisplayName, record.PublisherDisplayName, stored: true, indexed: false);
         AddOptional(document, IndexFields.Description, record.Description, stored: true, indexed: true);

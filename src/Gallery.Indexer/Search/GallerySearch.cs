@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Gallery.Indexer.Documents;
 using Gallery.Indexer.Indexing;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Gallery.Indexer.Search;
 
@@ -46,12 +46,7 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
             pageHits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs;
         }
 
-        var highlighter = new SnippetHighlighter(text);
-        var hits = new List<SearchHit>(pageSize);
-        foreach (var hit in pageHits)
-        {
-            hits.Add(ToHit(searcher, hit, highlighter));
-        }
+        var hits = ToHits(searcher, pageHits, new SnippetHighlighter(text));
 
         var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems));
         return new SearchResult(total, page, pageSize, hits, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -106,36 +101,37 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
         };
     }
 
-    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit, SnippetHighlighter highlighter)
-    {
-        var document = searcher.Doc(hit.Doc);
-        var fullName = document.Get(IndexFields.Id);
-        var description = document.Get(IndexFields.Description);
-        return new SearchHit(
-            fullName,
-            document.Get(IndexFields.Alias),
-            document.Get(IndexFields.Name),
-            document.Get(IndexFields.PublisherDisplayName),
-            document.Get(IndexFields.Verified) == "true",
-            description,
-            document.GetValues(IndexFields.Architecture),
-            document.GetValues(IndexFields.OperatingSystem),
-            document.Get(IndexFields.LogoDigest),
-            Pulls(searcher, hit.Doc),
-            Ticks(document, IndexFields.LastPushed) is > 0 and var pushed ? new DateTime(pushed, DateTimeKind.Utc) : null,
-            new DateTime(Ticks(document, IndexFields.Created), DateTimeKind.Utc),
-            float.IsNaN(hit.Score) ? 0 : hit.Score,
-            new SearchHighlights(highlighter.Highlight(fullName), description is null ? null : highlighter.Highlight(description, SnippetHighlighter.SnippetLength)));
-    }
-
-    private static long Ticks(Document document, string field) => document.GetField(field)?.GetInt64Value() ?? 0;
-
-    /// <summary>Pull counts live in doc values only (updated in place), so they are read from the hit's segment.</summary>
-    private static long Pulls(IndexSearcher searcher, int doc)
+    /// <summary>Reads the page's hits segment by segment (doc values, see <see cref="HitDisplay"/>) and highlights them.</summary>
+    private static List<SearchHit> ToHits(IndexSearcher searcher, IEnumerable<ScoreDoc> page, SnippetHighlighter highlighter)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return leaf.AtomicReader.GetNumericDocValues(IndexFields.Pulls)?.Get(doc - leaf.DocBase) ?? 0;
+        var scratch = new BytesRef();
+        var hits = new List<SearchHit>();
+        foreach (var hit in page)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            var reader = leaf.AtomicReader;
+            var doc = hit.Doc - leaf.DocBase;
+            var shown = HitDisplay.Read(reader, reader.GetBinaryDocValues(IndexFields.Hit), doc, scratch);
+            hits.Add(new SearchHit(
+                shown.FullName,
+                shown.Alias,
+                shown.Name,
+                shown.PublisherDisplayName,
+                shown.Verified,
+                shown.Description,
+                shown.Architectures,
+                shown.OperatingSystems,
+                shown.LogoDigest,
+                SegmentFacts.For(reader).Pulls[doc],
+                shown.LastPushedTicks > 0 ? new DateTime(shown.LastPushedTicks, DateTimeKind.Utc) : null,
+                new DateTime(shown.CreatedTicks, DateTimeKind.Utc),
+                float.IsNaN(hit.Score) ? 0 : hit.Score,
+                new SearchHighlights(highlighter.Highlight(shown.FullName),
+                    shown.Description is null ? null : highlighter.Highlight(shown.Description, SnippetHighlighter.SnippetLength))));
+        }
+
+        return hits;
     }
 
     private static List<FacetCount> Counts(IReadOnlyList<string> names, FacetDimension dimension) =>
