@@ -74,7 +74,9 @@ public sealed class SearchSuite : ISuite
         var requests = QueryMix.Create(Queries);
         Progress.Line($"search: {Queries} searches through Lucene (after a warm-up pass)");
         var hits = requests.Sum(r => search.Search(r).Total);
+        var loadBefore = MachineInfo.LoadAverage();
         var ours = requests.Select(r => Time(() => search.Search(r))).ToList();
+        notes.Add($"1-minute load average {loadBefore:0.0} before the Lucene searches, {MachineInfo.LoadAverage():0.0} after ({Environment.ProcessorCount} CPUs)");
         GC.Collect();
         var memory = Process.GetCurrentProcess().WorkingSet64;
         notes.Add($"the mix found {hits:N0} repositories in all; process working set {memory / 1048576.0:0} MiB after the searches ({memoryBefore / 1048576.0:0} MiB before the build)");
