@@ -131,6 +131,7 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await Assertions.Expect(page.Locator("#registry-logo-preview")).ToHaveAttributeAsync("src", new Regex("^data:image/png;base64,"));
         await page.ClickAsync("#save-registry-logo");
         await Assertions.Expect(page.Locator("#registry-logo-saved")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, Shot("settings"));
         await page.GotoAsync($"/{alias}");
         await Assertions.Expect(page.Locator(".repo-header img.logo")).ToHaveAttributeAsync("src", new Regex("^/api/logos/sha256:"));
 

@@ -10,6 +10,17 @@ namespace Gallery.Web.Tests.Console;
 public sealed class SettingsPageTests : ConsoleTestContext
 {
     [Fact]
+    public async Task The_registry_url_and_login_commands_name_this_host_and_the_alias()
+    {
+        var (cut, _) = await RenderSettingsAsync("settingsurl");
+
+        Assert.Equal("localhost/settingsurl", cut.Find("#registry-url").TextContent);
+        Assert.Contains("docker push localhost/settingsurl/NAME:TAG", cut.Markup);
+        Assert.Contains("docker login --username ACCESS_KEY_ID localhost", cut.Markup);
+        Assert.DoesNotContain("{Host}", cut.Markup);
+    }
+
+    [Fact]
     public async Task A_too_long_display_name_is_counted_and_refused_and_a_good_one_is_stored()
     {
         var (cut, caller) = await RenderSettingsAsync("settingsa");
