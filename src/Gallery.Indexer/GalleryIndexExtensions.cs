@@ -16,6 +16,7 @@ public static class GalleryIndexExtensions
         var section = configuration.GetSection(IndexOptions.SectionName);
         services.Configure<IndexOptions>(section);
         services.AddSingleton<IGallerySearch, GallerySearch>();
+        services.AddSingleton<IndexRefreshes>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {
             services.AddGalleryIndexWriter();

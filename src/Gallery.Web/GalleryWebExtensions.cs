@@ -1,6 +1,7 @@
 using Gallery.Web.Components;
 using Gallery.Web.Markdown;
 using Gallery.Web.Assets;
+using Gallery.Web.PageCache;
 using MudBlazor.Services;
 using Registry.Core.Repositories.Gallery;
 
@@ -22,6 +23,7 @@ public static class GalleryWebExtensions
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<IGalleryReader, GalleryReader>();
         builder.Services.AddScoped<Components.Pages.NotFound.NotFoundMessage>();
+        builder.Services.AddGalleryPageCache();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class GalleryWebExtensions
     {
         app.MapGalleryAssets();
         app.UseAntiforgery();
+        app.UseGalleryPageCache();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode() // the publisher console's pages (AddGalleryConsole)

@@ -22,7 +22,8 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _commitLock = new();
 
-    public GalleryIndexWriter(IOptions<IndexOptions> options, IOptions<RegistryOptions> registry)
+    /// <param name="refreshes">Told of every refresh that shows new changes; none for a writer that only builds (reindex, bench).</param>
+    public GalleryIndexWriter(IOptions<IndexOptions> options, IOptions<RegistryOptions> registry, IndexRefreshes? refreshes = null)
     {
         Path = options.Value.ResolvePath(registry.Value);
         System.IO.Directory.CreateDirectory(Path);
@@ -39,6 +40,10 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
         }
 
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: WarmingSearcherFactory.Instance);
+        if (refreshes is not null)
+        {
+            _searchers.AddListener(refreshes);
+        }
     }
 
     public string Path { get; }

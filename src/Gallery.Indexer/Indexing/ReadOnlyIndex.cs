@@ -12,7 +12,7 @@ namespace Gallery.Indexer.Indexing;
 /// For a web process when a separate indexer writes the index: opens the directory read-only (once it exists) and
 /// reopens it about every second to see the indexer's commits.
 /// </summary>
-public sealed class ReadOnlyIndex(IOptions<IndexOptions> options, IOptions<RegistryOptions> registry) : BackgroundService, ISearcherSource
+public sealed class ReadOnlyIndex(IOptions<IndexOptions> options, IOptions<RegistryOptions> registry, IndexRefreshes refreshes) : BackgroundService, ISearcherSource
 {
     private readonly FSDirectory _directory = FSDirectory.Open(System.IO.Directory.CreateDirectory(options.Value.ResolvePath(registry.Value)));
     private SearcherManager? _searchers;
@@ -27,7 +27,10 @@ public sealed class ReadOnlyIndex(IOptions<IndexOptions> options, IOptions<Regis
         }
         else if (DirectoryReader.IndexExists(_directory))
         {
-            Volatile.Write(ref _searchers, new SearcherManager(_directory, WarmingSearcherFactory.Instance));
+            var opened = new SearcherManager(_directory, WarmingSearcherFactory.Instance);
+            opened.AddListener(refreshes);
+            Volatile.Write(ref _searchers, opened);
+            refreshes.Notify();
         }
     }
 

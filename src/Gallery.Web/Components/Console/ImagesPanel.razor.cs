@@ -9,7 +9,7 @@ using Registry.Core.Repositories.Images;
 
 namespace Gallery.Web.Components.Console;
 
-/// <summary>Lists images (ImageQueryService) and deletes tags or images (ManifestService), as BatchDeleteImage does.</summary>
+/// <summary>Lists images and their platforms (ImageQueryService) and deletes tags or images (ManifestService), as BatchDeleteImage does.</summary>
 public partial class ImagesPanel
 {
     [Parameter, EditorRequired]
@@ -26,15 +26,21 @@ public partial class ImagesPanel
 
     private List<ImageSummary>? Images { get; set; }
 
+    private Dictionary<long, List<Platform>> Platforms { get; set; } = [];
+
     private (string? Tag, string? Digest)? Confirm { get; set; }
 
     private string? Error { get; set; }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
-    private async Task LoadAsync() =>
-        Images = (await Session.RunAsync<ImageQueryService, List<ImageSummary>>(q => q.ListImagesAsync(Repository.Id, null, 1000, CancellationToken.None)))
+    private async Task LoadAsync()
+    {
+        var images = (await Session.RunAsync<ImageQueryService, List<ImageSummary>>(q => q.ListImagesAsync(Repository.Id, null, 1000, CancellationToken.None)))
             .OrderByDescending(i => i.PushedAt).ToList();
+        Platforms = await Session.RunAsync<ImageQueryService, Dictionary<long, List<Platform>>>(q => q.PlatformsByImageAsync(images.Select(i => i.Id).ToList(), CancellationToken.None));
+        Images = images;
+    }
 
     private string PullCommand(ImageSummary image) =>
         image.Tags.Count > 0 ? $"docker pull {Host}/{Repository.FullName}:{image.Tags[0]}" : $"docker pull {Host}/{Repository.FullName}@{image.Digest}";

@@ -47,6 +47,14 @@ public sealed class ImageQueryService(RegistryDbContext db)
             new ImageSummary(r.Id, r.Digest, tags.GetValueOrDefault(r.Id, []), r.ImageSize, r.PushedAt, r.MediaType, r.ArtifactType))).ToList();
     }
 
+    /// <summary>Each image's platforms (one for an image manifest, one per child of an index), by image id.</summary>
+    public async Task<Dictionary<long, List<Oci.Platform>>> PlatformsByImageAsync(IReadOnlyCollection<long> imageIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.ImagePlatforms.AsNoTracking().Where(p => imageIds.Contains(p.ManifestId)).OrderBy(p => p.Id)
+            .Select(p => new { p.ManifestId, p.Os, p.Architecture, p.Variant }).ToListAsync(cancellationToken);
+        return rows.GroupBy(p => p.ManifestId).ToDictionary(g => g.Key, g => g.Select(p => new Oci.Platform(p.Os, p.Architecture, p.Variant)).ToList());
+    }
+
     /// <summary>Whether an index in the repository lists this manifest (deleting it would break the index).</summary>
     public Task<bool> IsReferencedByIndexAsync(long repositoryId, string digest, CancellationToken cancellationToken) =>
         db.ManifestReferences.AsNoTracking().AnyAsync(r => r.Digest == digest && r.Kind == Data.Entities.ReferenceKind.Manifest
