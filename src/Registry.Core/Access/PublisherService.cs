@@ -107,19 +107,9 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
         }
 
         var registry = await EditableRegistryAsync(accountId, cancellationToken);
-        if (image is null)
-        {
-            registry.LogoDigest = null;
-            registry.LogoMediaType = null;
-        }
-        else
-        {
-            var digest = Digest.Compute(image);
-            await store.PutAsync(digest, image, cancellationToken);
-            registry.LogoDigest = digest.ToString();
-            registry.LogoMediaType = LogoImageFormat.Detect(image);
-        }
-
+        var stored = await StoredLogo.PutAsync(store, image ?? [], cancellationToken);
+        registry.LogoDigest = stored?.Digest;
+        registry.LogoMediaType = stored?.MediaType;
         await SaveRegistryUpdateAsync(registry, cancellationToken);
     }
 

@@ -21,18 +21,9 @@ public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore st
         repository.OperatingSystems = input.OperatingSystems?.Distinct().ToList() ?? repository.OperatingSystems;
         if (input.LogoImage is { } logo)
         {
-            if (logo.Length == 0)
-            {
-                repository.LogoDigest = null;
-                repository.LogoMediaType = null;
-            }
-            else
-            {
-                var digest = Digest.Compute(logo);
-                await store.PutAsync(digest, logo, cancellationToken);
-                repository.LogoDigest = digest.ToString();
-                repository.LogoMediaType = LogoImageFormat.Detect(logo);
-            }
+            var stored = await StoredLogo.PutAsync(store, logo, cancellationToken);
+            repository.LogoDigest = stored?.Digest;
+            repository.LogoMediaType = stored?.MediaType;
         }
 
         repository.CatalogUpdatedAt = DateTime.UtcNow;
