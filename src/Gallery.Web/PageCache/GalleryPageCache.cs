@@ -8,7 +8,8 @@ namespace Gallery.Web.PageCache;
 /// The public pages anonymous visitors see are rendered once and served from memory until what they show may have
 /// changed: every index refresh (which follows each registry change the gallery shows) drops them all, and none
 /// lives longer than <see cref="Lifetime"/> in case a render raced a change. Signed-in visitors (who may see Edit
-/// links) and anything but a 200 are never cached; the theme cookie and the query string are part of the key.
+/// links), Blazor's enhanced navigation and anything but a 200 are never cached; the theme cookie and the query
+/// string are part of the key.
 /// </summary>
 public static class GalleryPageCache
 {
@@ -24,10 +25,20 @@ public static class GalleryPageCache
         services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
             .Expire(Lifetime)
             .VaryByValue(context => new("theme", context.Request.Cookies[GalleryTheme.Cookie] ?? ""))
+            .With(context => !IsEnhancedNavigation(context.HttpContext.Request))
             .Tag(Tag)));
         PublicPageAntiforgery.Decorate(services);
         return services;
     }
+
+    /// <summary>
+    /// Blazor's enhanced navigation (links and forms followed in place) fetches pages with its own Accept value and
+    /// expects a response framed for it, with the header <c>blazor-enhanced-nav: allow</c> exactly as written; the
+    /// output cache replays that value as "Allow", which makes Blazor fall back to a full reload. Those requests are
+    /// rendered every time.
+    /// </summary>
+    private static bool IsEnhancedNavigation(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication UseGalleryPageCache(this WebApplication app)
     {

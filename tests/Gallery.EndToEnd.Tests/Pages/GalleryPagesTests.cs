@@ -73,6 +73,8 @@ public abstract class GalleryPagesTests(GalleryFixture fixture) : GalleryTest(fi
         await page.WaitForURLAsync(new Regex(@"\?tab=image-tags$"));
         await Assertions.Expect(page.Locator(".tabs [aria-current=page]")).ToHaveTextAsync("Image tags");
         await page.GoBackAsync();
+        await page.WaitForURLAsync(new Regex($"/{Regex.Escape(repository)}$"));
+        await Assertions.Expect(page.Locator(".tabs [aria-current=page]")).ToHaveTextAsync("About");
         await page.GoBackAsync();
         await page.WaitForURLAsync(new Regex("/search\\?"));
         await Assertions.Expect(page.Locator(".facets a[aria-pressed=true]")).ToContainTextAsync("ARM 64");
@@ -86,6 +88,16 @@ public abstract class GalleryPagesTests(GalleryFixture fixture) : GalleryTest(fi
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Test Publisher");
         await Assertions.Expect(page.Locator($"article a[href='/{repository}']")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, $"{Provider}-publisher");
+
+        // Suggestions as you type in the header search: arrow down and Enter open the repository.
+        await page.FillAsync("#header-search-input", name);
+        await Assertions.Expect(page.Locator($"#header-suggestions a[href='/{repository}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#header-search-input")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Browser.ScreenshotAsync(page, $"{Provider}-suggestions");
+        await page.PressAsync("#header-search-input", "ArrowDown");
+        await page.PressAsync("#header-search-input", "Enter");
+        await page.WaitForURLAsync(new Regex($"/{Regex.Escape(repository)}$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(repository);
 
         // Not found is a page a person understands, with a 404.
         var missing = await page.GotoAsync($"/{TestPublisher.Alias}/does-not-exist-{name}");

@@ -23,6 +23,25 @@ public abstract class PageCacheTests(GalleryFixture fixture) : GalleryTest(fixtu
     }
 
     [Fact]
+    public async Task Blazors_enhanced_navigation_gets_a_fresh_framed_response_that_allows_it()
+    {
+        using var visitor = NewVisitor();
+        var url = Gallery.Url("search?searchTerm=enhanced-check");
+        using (await visitor.GetAsync(url))
+        {
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            using var enhanced = await visitor.SendAsync(request);
+            Assert.True(enhanced.Headers.Contains("ssr-framing"), "an enhanced navigation must get a response framed for it");
+            Assert.Equal("allow", Assert.Single(enhanced.Headers.GetValues("blazor-enhanced-nav")));
+        }
+    }
+
+    [Fact]
     public async Task A_cached_search_page_shows_a_new_push_as_soon_as_the_index_does()
     {
         var name = "cache-" + Guid.NewGuid().ToString("N")[..8];
