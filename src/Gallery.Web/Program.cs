@@ -4,6 +4,11 @@ using Gallery.Web;
 using Gallery.Web.Console;
 using Registry.Core;
 
+if (await RegistryCommands.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRegistryCore(builder.Configuration);
 builder.Services.AddGalleryIndex(builder.Configuration);
@@ -16,6 +21,7 @@ app.MapSearchApi();
 app.MapGalleryWeb();
 app.MapGalleryConsole();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

@@ -38,6 +38,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<ManifestService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReferrerService>();
+        services.AddScoped<BlobGarbageCollector>();
         services.AddHostedService<UploadSessionJanitor>();
         services.AddEcrPublicApi();
         services.AddSingleton<PullCounter>();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Enumeration;
 using Microsoft.Extensions.Options;
 using Registry.Core.Oci;
 
@@ -15,6 +16,10 @@ namespace Registry.Core.Storage;
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private const int CopyBufferSize = 1024 * 1024;
+
+    /// <summary>Everything, hidden files included, so that foreign files are reported rather than silently skipped.</summary>
+    private static readonly EnumerationOptions ListOptions = new() { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+
     private readonly string _blobRoot;
     private readonly string _uploadRoot;
 
@@ -61,6 +66,24 @@ public sealed class FileSystemBlobStore : IBlobStore
         var temp = Path.Combine(_uploadRoot, $"put-{Guid.NewGuid():N}");
         await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
         MoveIntoPlace(temp, target);
+    }
+
+    public IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken) =>
+        new FileSystemEnumerable<StoredBlob>(_blobRoot, (ref FileSystemEntry entry) => Describe(entry.ToFullPath(), entry.Length), ListOptions)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+        }.ToAsyncEnumerable();
+
+    public Task<bool> DeleteAsync(Digest digest, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(digest);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        return Task.FromResult(true);
     }
 
     public async Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken)
@@ -145,6 +168,17 @@ public sealed class FileSystemBlobStore : IBlobStore
             // Same digest, same bytes: someone else committed it first.
             File.Delete(source);
         }
+    }
+
+    /// <summary>A file under blobs/ is a blob only where <see cref="BlobPath"/> would put its digest; anything else is foreign.</summary>
+    private StoredBlob Describe(string path, long size)
+    {
+        var name = Path.GetRelativePath(_blobRoot, path);
+        var parts = name.Split(Path.DirectorySeparatorChar);
+        var digest = parts.Length == 3 && Digest.TryParse($"{parts[0]}:{parts[2]}", out var parsed, out _) && parts[1] == parsed.Hex[..2]
+            ? parsed
+            : (Digest?)null;
+        return new StoredBlob(name, digest, size);
     }
 
     private string BlobPath(Digest digest) => Path.Combine(_blobRoot, digest.Algorithm, digest.Hex[..2], digest.Hex);

@@ -18,6 +18,15 @@ public interface IBlobStore
     /// <summary>Stores small content (a manifest) under its digest; storing the same content again is harmless.</summary>
     Task PutAsync(Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every item of committed storage, one at a time (never the whole listing at once): stored blobs with their digest,
+    /// and anything else found there with a null digest. Upload sessions are not listed.
+    /// </summary>
+    IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a committed blob (garbage collection); false when the store did not hold it.</summary>
+    Task<bool> DeleteAsync(Digest digest, CancellationToken cancellationToken);
+
     /// <summary>Writes <paramref name="data"/> into an upload at <paramref name="offset"/>, dropping anything stored past it; returns the bytes written.</summary>
     Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken);
 

@@ -132,4 +132,33 @@ public abstract class BlobStoreConformanceTests
         await using var read = await store.OpenUploadAsync(upload, 10, None);
         Assert.Equal(0, await read.ReadAsync(new byte[10], None));
     }
+
+    [Fact]
+    public async Task Listing_names_every_stored_blob_with_its_size_but_no_upload()
+    {
+        var store = CreateStore();
+        var small = RandomNumberGenerator.GetBytes(10);
+        var large = RandomNumberGenerator.GetBytes(5000);
+        await store.PutAsync(Digest.Compute(small), small, None);
+        await store.PutAsync(Digest.Compute(large), large, None);
+        await store.WriteUploadAsync(Guid.NewGuid(), 0, new MemoryStream(new byte[7]), None);
+
+        var listed = await store.ListAsync(None).Where(b => b.Digest is not null).Select(b => (b.Digest!.Value, b.Size)).ToListAsync(None);
+
+        Assert.Equal(new[] { (Digest.Compute(small), 10L), (Digest.Compute(large), 5000L) }.OrderBy(b => b.Item1.Hex), listed.OrderBy(b => b.Value.Hex));
+    }
+
+    [Fact]
+    public async Task Deleted_blob_is_gone_and_deleting_it_again_is_harmless()
+    {
+        var store = CreateStore();
+        var content = RandomNumberGenerator.GetBytes(100);
+        var digest = Digest.Compute(content);
+        await store.PutAsync(digest, content, None);
+
+        Assert.True(await store.DeleteAsync(digest, None));
+        Assert.False(await store.DeleteAsync(digest, None));
+        Assert.Null(await store.GetSizeAsync(digest, None));
+        Assert.DoesNotContain(await store.ListAsync(None).ToListAsync(None), b => b.Digest == digest);
+    }
 }

@@ -1,0 +1,227 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Gallery.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Access;
+using Registry.Core.Data;
+using Registry.Core.Repositories.CatalogData;
+using Registry.Core.Repositories.Management;
+using Registry.Core.Storage;
+using Registry.Core.Tests.Http;
+
+namespace Registry.Core.Tests.Storage;
+
+/// <summary>
+/// Garbage collection on a registry that is not taking pushes: what deleted repositories, images and replaced logos
+/// leave behind goes; whatever a repository, manifest or logo still uses stays and pulls byte for byte.
+/// The tests of one class share a registry and run one at a time, so each asserts on its own digests.
+/// </summary>
+public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTestBase(fixture)
+{
+    private static readonly byte[] PngHeader = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    [Fact]
+    public async Task Deleting_a_repository_frees_what_only_it_used_and_keeps_everything_else()
+    {
+        var shared = TestBlob.Random(3000);
+        var deleted = new TestImage(TestBlob.Config(), [shared, TestBlob.Random(2000)]);
+        var kept = new TestImage(TestBlob.Config(architecture: "arm64"), [shared, TestBlob.Random(2500)]);
+        var (deletedName, keptName) = (RegistryApi.UniqueName(), RegistryApi.UniqueName());
+        await Api.PushImageAsync(deletedName, deleted, "v1");
+        await Api.PushImageAsync(keptName, kept, "v1");
+        var repositoryLogo = Png();
+        await SetRepositoryLogoAsync(keptName, repositoryLogo);
+        var (replacedRegistryLogo, registryLogo) = (Png(), Png());
+        await SetRegistryLogosAsync(replacedRegistryLogo, registryLogo);
+        await DeleteRepositoryAsync(deletedName);
+
+        var (result, log) = await CollectAsync();
+
+        var gone = deleted.Blobs.Except([shared]).Select(b => b.Digest).Append(deleted.Digest).Append(DigestOf(replacedRegistryLogo)).ToList();
+        Assert.All(gone, digest => Assert.False(File.Exists(BlobFile(digest)), $"{digest} should have been collected"));
+        Assert.All(gone, digest => Assert.Contains($"deleted blob {digest}", log));
+        Assert.Empty(await QueryAsync(db => db.Blobs.Where(b => gone.Contains(b.Digest)).Select(b => b.Digest).ToListAsync()));
+        Assert.True(result.BlobsDeleted >= gone.Count);
+        Assert.True(result.BytesFreed >= deleted.Blobs.Except([shared]).Sum(b => b.Content.Length) + deleted.Manifest.Length + replacedRegistryLogo.Length);
+
+        var live = kept.Blobs.Select(b => b.Digest).Append(kept.Digest).Append(DigestOf(repositoryLogo)).Append(DigestOf(registryLogo)).ToList();
+        Assert.All(live, digest => Assert.True(File.Exists(BlobFile(digest)), $"{digest} should have been kept"));
+        Assert.Equal(kept.Blobs.Count(), await QueryAsync(db => db.Blobs.CountAsync(b => kept.Blobs.Select(k => k.Digest).Contains(b.Digest))));
+        await AssertPullsAsync(keptName, kept);
+        using var logo = await Fixture.Host.RawClient.GetAsync("/api/logos/" + DigestOf(repositoryLogo));
+        Assert.Equal(repositoryLogo, await logo.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_lists_what_would_go_and_deletes_nothing()
+    {
+        var image = TestImage.Create(layers: 2);
+        var name = RegistryApi.UniqueName();
+        await Api.PushImageAsync(name, image);
+        await DeleteRepositoryAsync(name);
+        var digests = image.Blobs.Select(b => b.Digest).Append(image.Digest).ToList();
+
+        var (dryRun, log) = await CollectAsync(dryRun: true);
+
+        Assert.True(dryRun.DryRun);
+        Assert.All(digests, digest => Assert.True(File.Exists(BlobFile(digest))));
+        Assert.All(digests, digest => Assert.Contains($"would delete blob {digest}", log));
+        Assert.All(image.Blobs, blob => Assert.Contains($"would delete row Blobs {blob.Digest}", log));
+        Assert.Equal(image.Blobs.Count(), await QueryAsync(db => db.Blobs.CountAsync(b => digests.Contains(b.Digest))));
+
+        var (collected, _) = await CollectAsync();
+        Assert.Equal((dryRun.BlobsDeleted, dryRun.BytesFreed, dryRun.BlobRowsDeleted), (collected.BlobsDeleted, collected.BytesFreed, collected.BlobRowsDeleted));
+        Assert.All(digests, digest => Assert.False(File.Exists(BlobFile(digest))));
+    }
+
+    [Fact]
+    public async Task A_second_run_finds_nothing_to_do()
+    {
+        var name = RegistryApi.UniqueName();
+        var image = TestImage.Create();
+        await Api.PushImageAsync(name, image, "a");
+        await Api.PushImageAsync(name, TestImage.Create(), "b");
+        using (var delete = await Client.DeleteAsync($"/v2/{name}/manifests/{image.Digest}"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+        }
+
+        var (first, _) = await CollectAsync();
+        var (second, log) = await CollectAsync();
+
+        Assert.True(first.BlobsDeleted >= 1);
+        Assert.False(File.Exists(BlobFile(image.Digest)));
+
+        Assert.Equal((0, 0L, 0), (second.BlobsDeleted, second.BytesFreed, second.BlobRowsDeleted));
+        Assert.Equal(first.BlobsKept, second.BlobsKept);
+        Assert.DoesNotContain("delete", log);
+    }
+
+    [Fact]
+    public async Task A_layer_unlinked_from_its_repository_but_still_in_a_manifest_is_kept()
+    {
+        var image = TestImage.Create();
+        var name = RegistryApi.UniqueName();
+        await Api.PushImageAsync(name, image);
+        using (var unlink = await Client.DeleteAsync($"/v2/{name}/blobs/{image.Layers[0].Digest}"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, unlink.StatusCode);
+        }
+
+        await CollectAsync();
+
+        Assert.True(File.Exists(BlobFile(image.Layers[0].Digest)));
+        Assert.True(File.Exists(BlobFile(image.Digest)));
+    }
+
+    [Fact]
+    public async Task Foreign_files_and_upload_sessions_are_left_alone()
+    {
+        var blobs = Path.Combine(Fixture.Database.DataPath, "blobs");
+        var digest = DigestOf(RandomNumberGenerator.GetBytes(10))["sha256:".Length..];
+        string[] foreign =
+        [
+            Path.Combine(blobs, "notes.txt"),
+            Path.Combine(blobs, "sha256", "ab", "not-a-digest"),
+            Path.Combine(blobs, "sha256", digest[..2] == "00" ? "01" : "00", digest),
+            Path.Combine(blobs, "md5", digest[..2], digest),
+            Path.Combine(blobs, "sha256", digest[..2], "." + digest),
+        ];
+        foreach (var file in foreign)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, "not a blob");
+        }
+
+        var name = RegistryApi.UniqueName();
+        using var start = await Client.PostAsync($"/v2/{name}/blobs/uploads/", null);
+        using (await Client.PatchAsync(start.Headers.Location, RegistryApi.Octets(new byte[100])))
+        {
+        }
+
+        var (result, log) = await CollectAsync();
+
+        Assert.All(foreign, file => Assert.True(File.Exists(file), file));
+        Assert.All(foreign, file => Assert.Contains($"left alone: {Path.GetRelativePath(blobs, file)}", log));
+        Assert.True(result.ForeignFiles >= foreign.Length);
+        var upload = Guid.Parse(RegistryApi.Header(start, "Docker-Upload-UUID"));
+        Assert.True(File.Exists(Path.Combine(Fixture.Database.DataPath, "uploads", upload.ToString("N"))));
+        using var status = await Client.GetAsync(start.Headers.Location);
+        Assert.Equal(HttpStatusCode.NoContent, status.StatusCode);
+    }
+
+    private async Task AssertPullsAsync(string name, TestImage image)
+    {
+        var puller = Fixture.Host.AnonymousClient;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{name}/manifests/v1");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(image.MediaType));
+        using var manifest = await puller.SendAsync(request);
+        Assert.Equal(image.Manifest, await manifest.Content.ReadAsByteArrayAsync());
+        foreach (var blob in image.Blobs)
+        {
+            Assert.Equal(blob.Content, await puller.GetByteArrayAsync($"/v2/{name}/blobs/{blob.Digest}"));
+        }
+    }
+
+    private async Task<(BlobGarbageCollection Result, string Log)> CollectAsync(bool dryRun = false)
+    {
+        await using var scope = Fixture.Host.Services.CreateAsyncScope();
+        using var log = new StringWriter();
+        var result = await scope.ServiceProvider.GetRequiredService<BlobGarbageCollector>().RunAsync(dryRun, log, CancellationToken.None);
+        return (result, log.ToString());
+    }
+
+    private async Task DeleteRepositoryAsync(string fullName)
+    {
+        await using var scope = Fixture.Host.Services.CreateAsyncScope();
+        var management = scope.ServiceProvider.GetRequiredService<RepositoryManagementService>();
+        var registry = (await management.FindRegistryAsync(TestPublisher.Alias, CancellationToken.None))!;
+        var repository = (await management.FindAsync(registry.Id, fullName[(TestPublisher.Alias.Length + 1)..], CancellationToken.None))!;
+        await management.DeleteAsync(repository, force: true, CancellationToken.None);
+    }
+
+    private async Task SetRepositoryLogoAsync(string fullName, byte[] logo)
+    {
+        await using var scope = Fixture.Host.Services.CreateAsyncScope();
+        var id = await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Repositories.Where(r => r.FullName == fullName).Select(r => r.Id).SingleAsync();
+        await scope.ServiceProvider.GetRequiredService<RepositoryCatalogService>().UpdateAsync(id, new RepositoryCatalogInput(LogoImage: logo), CancellationToken.None);
+    }
+
+    /// <summary>A new publisher whose registry logo is set to <paramref name="replaced"/>, then to <paramref name="current"/>.</summary>
+    private async Task SetRegistryLogosAsync(byte[] replaced, byte[] current)
+    {
+        await using var scope = Fixture.Host.Services.CreateAsyncScope();
+        var publishers = scope.ServiceProvider.GetRequiredService<PublisherService>();
+        var alias = $"gc{Guid.NewGuid():N}"[..20];
+        var caller = await publishers.CreateAsync(new PublisherService.NewPublisher($"user-{alias}", null, null, alias, null), CancellationToken.None);
+        await publishers.SetLogoAsync(caller.AccountId, replaced, CancellationToken.None);
+        await publishers.SetLogoAsync(caller.AccountId, current, CancellationToken.None);
+    }
+
+    private async Task<T> QueryAsync<T>(Func<RegistryDbContext, Task<T>> query)
+    {
+        await using var scope = Fixture.Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+    }
+
+    private string BlobFile(string digest)
+    {
+        var hex = digest["sha256:".Length..];
+        return Path.Combine(Fixture.Database.DataPath, "blobs", "sha256", hex[..2], hex);
+    }
+
+    private static byte[] Png()
+    {
+        var image = RandomNumberGenerator.GetBytes(1024);
+        PngHeader.CopyTo(image, 0);
+        return image;
+    }
+
+    private static string DigestOf(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
+}
+
+public sealed class SqliteBlobGarbageCollectorTests(SqliteRegistryFixture fixture) : BlobGarbageCollectorTests(fixture), IClassFixture<SqliteRegistryFixture>;
+
+public sealed class PostgresBlobGarbageCollectorTests(PostgresRegistryFixture fixture) : BlobGarbageCollectorTests(fixture), IClassFixture<PostgresRegistryFixture>;
