@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Gallery.EndToEnd.Tests.Pages;
 using Gallery.Testing.OciLayouts;
 using Microsoft.Playwright;
+using static Gallery.EndToEnd.Tests.Console.ConsolePages;
 
 namespace Gallery.EndToEnd.Tests.Console;
 
@@ -259,25 +260,6 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await Browser.ScreenshotAsync(page, Shot("locked-out"));
     }
 
-    private static async Task SignUpAsync(IPage page, string user, string alias)
-    {
-        await page.GotoAsync("/console/signup");
-        await page.FillAsync("#signup-user", user);
-        await page.FillAsync("#signup-password", "Password-1" + user);
-        await page.FillAsync("#signup-confirm", "Password-1" + user);
-        await page.FillAsync("#signup-alias", alias);
-        await page.FillAsync("#signup-display", "E2E " + user);
-        await page.ClickAsync("form.console-form button[type=submit]");
-
-        // Signing up hashes a password and creates the account and its registry; on a busy CI machine (every test
-        // assembly running at once) that plus the first circuit can take longer than the default 15 s.
-        await page.WaitForURLAsync(new Regex("/console/repositories"), new() { WaitUntil = WaitUntilState.Commit, Timeout = SignUpTimeout });
-        await page.Locator(".console[data-interactive=true]").WaitForAsync(new() { Timeout = SignUpTimeout });
-    }
-
-    private const float SignUpTimeout = 60_000;
-
-    /// <summary>Waits for the page's circuit: input typed before it would be lost.</summary>
     /// <summary>A script naming the elements that stick out to the right of the screen (what makes a page scroll sideways).</summary>
     private const string WiderThanTheScreen = """
         () => [...document.querySelectorAll('body *')]
@@ -285,8 +267,6 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
             .slice(0, 5)
             .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right))
         """;
-
-    private static Task InteractiveAsync(IPage page) => page.Locator(".console[data-interactive=true]").WaitForAsync();
 }
 
 [Collection(SqliteGallery.Name)]

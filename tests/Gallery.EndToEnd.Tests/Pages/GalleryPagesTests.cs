@@ -40,7 +40,7 @@ public abstract class GalleryPagesTests(GalleryFixture fixture) : GalleryTest(fi
         await page.Locator(".facets a", new() { HasTextString = "ARM 64" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("architecture=ARM%2064"));
         await Assertions.Expect(page.Locator($"article a[href='/{repository}']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".facets a[aria-pressed=true]")).ToContainTextAsync("ARM 64");
+        await Assertions.Expect(page.Locator(".facets a[aria-current=true]")).ToContainTextAsync("ARM 64");
         await Browser.ScreenshotAsync(page, $"{Provider}-search-filtered");
 
         // The repository page: header, pull command, About tab.
@@ -77,7 +77,7 @@ public abstract class GalleryPagesTests(GalleryFixture fixture) : GalleryTest(fi
         await Assertions.Expect(page.Locator(".tabs [aria-current=page]")).ToHaveTextAsync("About");
         await page.GoBackAsync();
         await page.WaitForURLAsync(new Regex("/search\\?"));
-        await Assertions.Expect(page.Locator(".facets a[aria-pressed=true]")).ToContainTextAsync("ARM 64");
+        await Assertions.Expect(page.Locator(".facets a[aria-current=true]")).ToContainTextAsync("ARM 64");
         await page.GoForwardAsync();
         await page.WaitForURLAsync(new Regex($"/{Regex.Escape(repository)}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(repository);

@@ -33,8 +33,8 @@ public sealed class SearchPageTests : GalleryTestContext
 
         var chip = page.FindAll(".facets a").Single(a => a.TextContent.Contains("ARM 64"));
         Assert.Equal("/search?architecture=ARM%2064", chip.GetAttribute("href"));
-        Assert.Contains("1", chip.QuerySelector(".count")!.TextContent);
-        Assert.Equal("false", chip.GetAttribute("aria-pressed"));
+        Assert.Equal("1 repository", chip.QuerySelector(".count")!.TextContent);
+        Assert.Null(chip.GetAttribute("aria-current"));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SearchPageTests : GalleryTestContext
         Assert.True(request.Verified);
         Assert.Equal(SearchSort.Name, request.Sort);
         var chip = page.FindAll(".facets a").Single(a => a.TextContent.Contains("ARM") && !a.TextContent.Contains("64"));
-        Assert.Equal("true", chip.GetAttribute("aria-pressed"));
+        Assert.Equal("true", chip.GetAttribute("aria-current"));
         Assert.Equal("/search?verified=verified&sort=name", chip.GetAttribute("href"));
     }
 

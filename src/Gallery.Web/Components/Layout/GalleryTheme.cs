@@ -25,6 +25,7 @@ public static class GalleryTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#7cb8ff",
+            PrimaryContrastText = "#0b1220",
             Secondary = "#c9a5ff",
             AppbarBackground = "#0b1220",
             AppbarText = "#ffffff",
