@@ -100,6 +100,40 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
     }
 
     [Fact]
+    public async Task Deleting_an_image_frees_what_only_it_used_and_an_upload_no_manifest_followed()
+    {
+        var shared = TestBlob.Random(3000);
+        var removed = new TestImage(TestBlob.Config(), [shared, TestBlob.Random(2000)]);
+        var remaining = new TestImage(TestBlob.Config(architecture: "arm64"), [shared, TestBlob.Random(2500)]);
+        var name = RegistryApi.UniqueName();
+        await Api.PushImageAsync(name, removed, "old");
+        await Api.PushImageAsync(name, remaining, "v1");
+        var orphan = TestBlob.Random(1500);
+        await Api.PushBlobAsync(name, orphan);
+        using (var delete = await Client.DeleteAsync($"/v2/{name}/manifests/{removed.Digest}"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
+        }
+
+        var unused = removed.Blobs.Except([shared]).Append(orphan).Select(b => b.Digest).ToList();
+        var gone = unused.Append(removed.Digest).ToList();
+        var (dryRun, dryLog) = await CollectAsync(dryRun: true);
+        Assert.All(unused, digest => Assert.Contains($"would unlink {digest} from {name}", dryLog));
+        Assert.All(gone, digest => Assert.Contains($"would delete blob {digest}", dryLog));
+        Assert.All(gone, digest => Assert.True(File.Exists(BlobFile(digest))));
+
+        var (result, _) = await CollectAsync();
+
+        Assert.All(gone, digest => Assert.False(File.Exists(BlobFile(digest)), $"{digest} should have been collected"));
+        Assert.Equal(dryRun.LinksRemoved, result.LinksRemoved);
+        Assert.True(result.LinksRemoved >= unused.Count);
+        Assert.All(remaining.Blobs.Select(b => b.Digest).Append(remaining.Digest), digest => Assert.True(File.Exists(BlobFile(digest)), $"{digest} should have been kept"));
+        await AssertPullsAsync(name, remaining);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/v2/{name}/blobs/{orphan.Digest}"));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
+    [Fact]
     public async Task A_layer_unlinked_from_its_repository_but_still_in_a_manifest_is_kept()
     {
         var image = TestImage.Create();
