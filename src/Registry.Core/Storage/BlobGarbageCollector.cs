@@ -10,8 +10,8 @@ namespace Registry.Core.Storage;
 /// every digest the database still needs — blobs a repository links and uses, manifests (their bytes are blobs too),
 /// what manifests reference, repository and registry logos. Sweep: the <c>Blobs</c> rows no repository links, and
 /// every stored blob whose digest is not marked. Files the store did not put there are left alone and reported.
-/// Run it while the registry takes no pushes: an upload committed but not yet linked, or a manifest stored but not
-/// yet recorded, is unmarked for a moment and would be collected.
+/// Run it while the registry takes no pushes: the layers of an image whose manifest is not pushed yet, or a manifest
+/// stored but not yet recorded, look unused and would be collected.
 /// </summary>
 public sealed class BlobGarbageCollector(RegistryDbContext db, IBlobStore store)
 {
