@@ -4,6 +4,7 @@ using Gallery.Web.Components.Pages.NotFound;
 using Registry.Core.Access;
 using Registry.Core.Access.Policies;
 using Registry.Core.Data.Entities;
+using Registry.Core.Repositories.Images;
 
 namespace Gallery.Web.Components.Pages.Console;
 
@@ -40,6 +41,9 @@ public partial class RepositoryConsolePage
 
     private bool Loaded { get; set; }
 
+    /// <summary>The gallery lists a repository only once it holds an image; until then its public page is a 404.</summary>
+    private bool HasImages { get; set; }
+
     private string ActiveTab => Tabs.Any(t => t.Id == Tab) ? Tab! : "catalog";
 
     private string Host => new Uri(Navigation.BaseUri).Authority;
@@ -54,6 +58,8 @@ public partial class RepositoryConsolePage
             {
                 var name = Uri.UnescapeDataString(Name);
                 Repository = await Session.RunAsync(s => OwnRepository.FindAsync(s, Caller, name, EcrPublicActions.DescribeRepositories, CancellationToken.None));
+                HasImages = Repository is not null && (await Session.RunAsync<ImageQueryService, List<ImageSummary>>(
+                    q => q.ListImagesAsync(Repository.Id, afterId: null, take: 1, CancellationToken.None))).Count > 0;
             }
             catch (AccessDeniedException)
             {
