@@ -13,7 +13,10 @@ public static class ConsoleExtensions
 
     public static WebApplicationBuilder AddGalleryConsole(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // An input event carries a whole field: About or Usage at their 25,600-character limit are up to ~77 KB of
+        // UTF-8 (more with JSON escapes), past SignalR's 32 KB default, which would drop the circuit mid-edit.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>

@@ -194,6 +194,31 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
     }
 
     [Fact]
+    public async Task About_text_at_its_limit_in_a_three_byte_script_is_edited_and_saved()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(Gallery.BaseAddress);
+        await SignUpAsync(page, "long" + id, "lg" + id);
+        await page.FillAsync("#new-repository-name", "docs");
+        await page.ClickAsync("#create-repository");
+        await page.WaitForURLAsync(new Regex("/console/repositories/docs$"));
+        await InteractiveAsync(page);
+
+        // 25,600 characters of three UTF-8 bytes each: about 77 KB in the one input event that carries them.
+        var about = "# 文档\n\n" + new string('字', 25_600 - 6);
+        await page.FillAsync("#catalog-about", about);
+        await Assertions.Expect(page.Locator("#catalog-about-preview :is(h1, h2)")).ToHaveTextAsync("文档");
+        await Assertions.Expect(page.Locator(".console-counter").Nth(1)).ToHaveTextAsync("25,600 / 25,600 characters");
+        await page.ClickAsync("#catalog-save");
+        await Assertions.Expect(page.Locator("#catalog-saved")).ToBeVisibleAsync();
+
+        await page.FillAsync("#catalog-about", about + "字字");
+        await Assertions.Expect(page.Locator("#catalog-save")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator(".console-counter.over")).ToContainTextAsync("2 too many");
+    }
+
+    [Fact]
     public async Task A_phone_sized_screen_shows_the_console_without_sideways_scrolling()
     {
         var id = Guid.NewGuid().ToString("N")[..8];
