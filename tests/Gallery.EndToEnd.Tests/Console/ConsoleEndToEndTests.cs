@@ -205,17 +205,19 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         await page.WaitForURLAsync(new Regex("/console/repositories/docs$"));
         await InteractiveAsync(page);
 
-        // 25,600 characters of three UTF-8 bytes each: about 77 KB in the one input event that carries them.
+        // 25,600 characters of three UTF-8 bytes each: about 77 KB in the one input event that carries them, and a
+        // preview rendered from all of it, which takes a while on a busy CI machine.
+        const float Slow = 30_000;
         var about = "# 文档\n\n" + new string('字', 25_600 - 6);
         await page.FillAsync("#catalog-about", about);
-        await Assertions.Expect(page.Locator("#catalog-about-preview :is(h1, h2)")).ToHaveTextAsync("文档");
-        await Assertions.Expect(page.Locator(".console-counter").Nth(1)).ToHaveTextAsync("25,600 / 25,600 characters");
+        await Assertions.Expect(page.Locator("#catalog-about-preview :is(h1, h2)")).ToHaveTextAsync("文档", new() { Timeout = Slow });
+        await Assertions.Expect(page.Locator(".console-counter").Nth(1)).ToHaveTextAsync("25,600 / 25,600 characters", new() { Timeout = Slow });
         await page.ClickAsync("#catalog-save");
-        await Assertions.Expect(page.Locator("#catalog-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#catalog-saved")).ToBeVisibleAsync(new() { Timeout = Slow });
 
         await page.FillAsync("#catalog-about", about + "字字");
-        await Assertions.Expect(page.Locator("#catalog-save")).ToBeDisabledAsync();
-        await Assertions.Expect(page.Locator(".console-counter.over")).ToContainTextAsync("2 too many");
+        await Assertions.Expect(page.Locator("#catalog-save")).ToBeDisabledAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.Locator(".console-counter.over")).ToContainTextAsync("2 too many", new() { Timeout = Slow });
     }
 
     [Fact]
