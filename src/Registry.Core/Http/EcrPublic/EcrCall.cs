@@ -6,13 +6,14 @@ using Registry.Core.Access;
 namespace Registry.Core.Http.EcrPublic;
 
 /// <summary>One authenticated, validated API call as its handler sees it.</summary>
-internal sealed class EcrCall(HttpContext http, string operation, Caller caller, string accessKeyId, JsonElement input)
+internal sealed class EcrCall(HttpContext http, string operation, Caller caller, JsonElement input)
 {
     public string Operation { get; } = operation;
 
     public Caller Caller { get; } = caller;
 
-    public string AccessKeyId { get; } = accessKeyId;
+    /// <summary>The key that signed the call (SigV4 always names one).</summary>
+    public string AccessKeyId => Caller.AccessKeyId ?? throw new InvalidOperationException("an ECR Public call is always signed by an access key");
 
     public CancellationToken Aborted => http.RequestAborted;
 

@@ -48,7 +48,7 @@ internal static class EcrPublicEndpoint
                 throw EcrPublicException.InvalidParameter(problem);
             }
 
-            var result = await handler(new EcrCall(context, operation, caller, key.AccessKeyId, input.RootElement));
+            var result = await handler(new EcrCall(context, operation, caller, input.RootElement));
             context.Response.ContentType = EcrJson.ContentType;
             await context.Response.WriteAsync(JsonSerializer.Serialize(result, result.GetType(), EcrJson.Options), context.RequestAborted);
         }
