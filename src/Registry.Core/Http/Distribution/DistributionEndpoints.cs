@@ -32,7 +32,8 @@ public static class DistributionEndpoints
         try
         {
             var grant = await RegistryAuthorization.AuthorizeAsync(context, route);
-            if (grant.Actor is { } actor)
+            // Only writes record events, so only they need to know who acts (pulls stay as cheap as they were).
+            if (grant.Actor is { } actor && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             {
                 context.RequestServices.GetRequiredService<EventActor>().Set(actor);
             }
