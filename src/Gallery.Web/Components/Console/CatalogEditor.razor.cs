@@ -1,3 +1,4 @@
+using Gallery.Web.Components.Shared;
 using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -70,7 +71,7 @@ public partial class CatalogEditor
     private bool CanSave => Dirty && !Busy && Problems.Count == 0;
 
     private string LogoPreview => NewLogo is { Length: > 0 } logo ? $"data:{LogoMediaType};base64,{Convert.ToBase64String(logo)}"
-        : NewLogo is null && LogoDigest is not null ? "/api/logos/" + LogoDigest : "/assets/default-logo.svg";
+        : Logo.Source(NewLogo is null ? LogoDigest : null);
 
     protected override void OnParametersSet()
     {

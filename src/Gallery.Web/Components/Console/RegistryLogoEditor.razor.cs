@@ -1,3 +1,4 @@
+using Gallery.Web.Components.Shared;
 using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -39,8 +40,7 @@ public partial class RegistryLogoEditor
 
     private string? Error { get; set; }
 
-    private string Preview => Chosen?.DataUrl
-        ?? (Registry.LogoDigest is { } digest ? "/api/logos/" + digest : "/assets/default-logo.svg");
+    private string Preview => Chosen?.DataUrl ?? Logo.Source(Registry.LogoDigest);
 
     private async Task ChosenAsync(InputFileChangeEventArgs e)
     {
