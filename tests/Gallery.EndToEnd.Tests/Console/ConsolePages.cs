@@ -26,6 +26,6 @@ internal static class ConsolePages
         await page.Locator(".console[data-interactive=true]").WaitForAsync(new() { Timeout = SignUpTimeout });
     }
 
-    /// <summary>Waits for the page's circuit: input typed before it would be lost.</summary>
+    /// <summary>Waits for the page's circuit and its loaded content: input typed or files chosen before would be lost.</summary>
     public static Task InteractiveAsync(IPage page) => page.Locator(".console[data-interactive=true]").WaitForAsync();
 }
