@@ -20,7 +20,9 @@ public abstract class GalleryFixture(DatabaseProvider provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _gallery = await GalleryProcess.StartAsync(_database);
+        // Every console test signs up and in from 127.0.0.1: the per-address limit on account posts is for a real
+        // server's visitors (AccountFormLimitsTests covers it on its own server).
+        _gallery = await GalleryProcess.StartAsync(_database, new Dictionary<string, string?> { ["Gallery__Console__AccountPostsPerMinute"] = "0" });
     }
 
     public async Task DisposeAsync()

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Registry.Core.Access;
 using Registry.Core.Data.Entities;
 
 namespace Gallery.Web.Console;
 
 /// <summary>
-/// The form posts of the static sign-in and sign-up pages, and sign-out. Each checks the antiforgery token (form
-/// binding does, with UseAntiforgery) and answers with a redirect: on failure back to the form with the message.
+/// The form posts of the static sign-in and sign-up pages, the password change and sign-out. Each checks the
+/// antiforgery token (form binding does, with UseAntiforgery) and answers with a redirect: on failure back to the form
+/// with the message. Posts that check a password are rate limited per client address.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -15,11 +17,14 @@ public static class AccountEndpoints
 
     public sealed record SignUpForm(string? UserName, string? Email, string? Password, string? ConfirmPassword, string? Alias, string? DisplayName);
 
+    public const string ClosedSignUp = "This gallery does not take new publishers by sign-up. Ask its administrators for an account.";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/console/account");
-        account.MapPost("/signin", SignInAsync);
-        account.MapPost("/signup", SignUpAsync);
+        account.MapPost("/signin", SignInAsync).RequireRateLimiting(AccountPostRateLimit.PolicyName);
+        account.MapPost("/signup", SignUpAsync).RequireRateLimiting(AccountPostRateLimit.PolicyName);
+        account.MapPost("/password", PasswordEndpoint.ChangeAsync).RequireRateLimiting(AccountPostRateLimit.PolicyName).RequireAuthorization();
         account.MapPost("/signout", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return app;
     }
@@ -50,10 +55,11 @@ public static class AccountEndpoints
             : "Wrong user name or password.", form.UserName, returnUrl);
     }
 
-    private static async Task<IResult> SignUpAsync(IFormCollection fields, PublisherService publishers, SignInManager<Account> signIn, CancellationToken cancellationToken)
+    private static async Task<IResult> SignUpAsync(IFormCollection fields, PublisherService publishers, SignInManager<Account> signIn,
+        IOptions<ConsoleOptions> options, CancellationToken cancellationToken)
     {
         var form = new SignUpForm(fields["UserName"], fields["Email"], fields["Password"], fields["ConfirmPassword"], fields["Alias"], fields["DisplayName"]);
-        var problem = SignUpProblem(form);
+        var problem = options.Value.OpenSignUp ? SignUpProblem(form) : ClosedSignUp;
         if (problem is null)
         {
             try
@@ -91,12 +97,18 @@ public static class AccountEndpoints
             return "Choose a user name.";
         }
 
-        if (string.IsNullOrEmpty(form.Password) || form.Password.Length < 10)
+        return NewPasswordProblem(form.Password, form.ConfirmPassword);
+    }
+
+    /// <summary>What is wrong with a new password and its confirmation before the account rules see it.</summary>
+    public static string? NewPasswordProblem(string? password, string? confirmation)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < 10)
         {
             return "The password must be at least 10 characters.";
         }
 
-        return form.Password != form.ConfirmPassword ? "The two passwords differ." : null;
+        return password != confirmation ? "The two passwords differ." : null;
     }
 
     private static IResult BackToSignIn(string error, string? userName, string returnUrl) =>
@@ -110,5 +122,5 @@ public static class AccountEndpoints
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : "/console/repositories";
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

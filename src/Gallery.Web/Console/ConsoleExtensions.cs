@@ -30,13 +30,18 @@ public static class ConsoleExtensions
             cookie.SlidingExpiration = true;
         });
         builder.Services.AddIdentityCore<Account>().AddSignInManager();
+        // A password change (a new security stamp) signs the account's other browsers out within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<ConsoleSession>();
+        builder.Services.Configure<ConsoleOptions>(builder.Configuration.GetSection(ConsoleOptions.Section));
+        builder.Services.AddAccountPostRateLimit();
         return builder;
     }
 
     public static WebApplication MapGalleryConsole(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapAccountEndpoints();
         return app;
     }

@@ -14,13 +14,18 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
 {
     public sealed record NewPublisher(string UserName, string? Email, string? Password, string? Alias, string? DisplayName, bool IsAdministrator = false);
 
-    /// <summary>Creates the account and its registry (with a random default alias, or the requested one when it is free).</summary>
+    /// <summary>
+    /// Creates the account and its registry (with a random default alias, or the requested one when it is free), in
+    /// one transaction: an account is never left without its registry.
+    /// </summary>
     public async Task<Caller> CreateAsync(NewPublisher request, CancellationToken cancellationToken)
     {
         if (request.Alias is { } alias)
         {
             EnsureAliasAvailable(alias, await AliasTakenAsync(alias, null, cancellationToken));
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var account = new Account { UserName = request.UserName, Email = request.Email, IsAdministrator = request.IsAdministrator, CreatedAt = DateTime.UtcNow };
         var created = request.Password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, request.Password);
@@ -41,6 +46,7 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
         };
         db.Registries.Add(registry);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new Caller(account.Id, registry.Id, registry.RegistryId, registry.Alias, account.IsAdministrator, account.UserName!);
     }

@@ -20,12 +20,19 @@ public abstract class ConsoleTestContext : GalleryTestContext, IAsyncLifetime
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "gallery-console-tests", Guid.NewGuid().ToString("N"));
 
     protected ConsoleTestContext()
+        : this(_ => { })
+    {
+    }
+
+    /// <param name="configureServices">More services or options, added before anything is resolved.</param>
+    protected ConsoleTestContext(Action<IServiceCollection> configureServices)
     {
         Directory.CreateDirectory(_dataPath);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Gallery:DataPath"] = _dataPath }).Build();
         Services.AddRegistryCore(configuration);
         Services.AddScoped<ConsoleSession>();
         Services.AddScoped<NotFoundMessage>();
+        configureServices(Services);
         Authorization = AddAuthorization();
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

@@ -131,6 +131,26 @@ public sealed class SettingsPageTests : ConsoleTestContext
         Assert.False((await RegistryAsync(caller)).CreateOnPush);
     }
 
+    [Fact]
+    public async Task The_password_form_posts_to_its_endpoint_and_shows_what_it_answered_as_text()
+    {
+        var caller = await CreatePublisherAsync("settingsf");
+        SignIn(caller);
+
+        var changed = Visit<SettingsPage>("/console/settings?password=changed");
+        changed.WaitForElement("#password-form");
+        Assert.Equal(("post", "/console/account/password"), (changed.Find("#password-form").GetAttribute("method"), changed.Find("#password-form").GetAttribute("action")));
+        Assert.Equal("Password changed.", changed.Find("#password-changed").TextContent);
+        Assert.Empty(changed.FindAll("#password-error"));
+
+        var refused = Visit<SettingsPage>("/console/settings?passwordError=" + Uri.EscapeDataString("The current password is wrong. <b>x</b>"));
+        refused.WaitForElement("#password-error");
+        Assert.Equal("The current password is wrong. <b>x</b>", refused.Find("#password-error").TextContent);
+        Assert.Empty(refused.FindAll("#password-error b"));
+        Assert.Empty(refused.FindAll("#password-changed"));
+        Assert.All(refused.FindAll("#password-form input[type=password]"), input => Assert.Null(input.GetAttribute("value")));
+    }
+
     private async Task<(IRenderedComponent<SettingsPage> Page, Caller Caller)> RenderSettingsAsync(string alias)
     {
         var caller = await CreatePublisherAsync(alias);

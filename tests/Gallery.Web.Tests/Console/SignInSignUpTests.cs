@@ -72,6 +72,14 @@ public sealed class SignInSignUpTests : ConsoleTestContext
         Assert.Equal("/console/account/signup", cut.Find("form").GetAttribute("action"));
     }
 
+    [Fact]
+    public void With_sign_up_open_sign_in_links_to_it()
+    {
+        var signIn = Visit<SignIn>("/console/signin");
+
+        Assert.Single(signIn.FindAll("a[href='/console/signup']"));
+    }
+
     /// <summary>The query string the endpoints redirect with.</summary>
     private static string Query(params (string Key, string? Value)[] values) =>
         QueryString.Create(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).ToString();
