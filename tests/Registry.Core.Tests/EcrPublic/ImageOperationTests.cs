@@ -1,5 +1,6 @@
 using System.Text;
 using Gallery.Testing;
+using Registry.Core.Oci;
 using Registry.Core.Tests.Http;
 
 namespace Registry.Core.Tests.EcrPublic;
@@ -30,6 +31,25 @@ public abstract class ImageOperationTests(RegistryFixture fixture) : EcrPublicTe
 
         using var pull = await Fixture.Host.AnonymousClient.GetAsync($"/v2/{TestPublisher.Alias}/{name}/manifests/v1");
         Assert.Equal(image.Manifest, await pull.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_manifest_list_reports_its_largest_image_as_its_size()
+    {
+        var name = await CreateRepositoryAsync();
+        var small = TestImage.Create(layers: 1);
+        var large = TestImage.Create(layers: 3, architecture: "arm64");
+        await PushAsync(name, small, "small");
+        await PushAsync(name, large, "large");
+        var index = TestImage.Index(small.Descriptor(), large.Descriptor(architecture: "arm64"));
+        await Ecr.CallAsync("PutImage", new { repositoryName = name, imageManifest = Encoding.UTF8.GetString(index), imageManifestMediaType = MediaTypes.OciIndex, imageTag = "multi" });
+
+        var largest = large.Blobs.Sum(b => (long)b.Content.Length);
+        var described = await Ecr.CallAsync("DescribeImages", new { repositoryName = name, imageIds = new[] { new { imageTag = "multi" } } });
+        Assert.Equal(largest, described.GetProperty("imageDetails")[0].GetProperty("imageSizeInBytes").GetInt64());
+        var tags = await Ecr.CallAsync("DescribeImageTags", new { repositoryName = name });
+        var multi = tags.GetProperty("imageTagDetails").EnumerateArray().Single(t => t.GetProperty("imageTag").GetString() == "multi");
+        Assert.Equal(largest, multi.GetProperty("imageDetail").GetProperty("imageSizeInBytes").GetInt64());
     }
 
     [Fact]
