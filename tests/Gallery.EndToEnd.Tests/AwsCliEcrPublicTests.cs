@@ -45,6 +45,12 @@ public abstract class AwsCliEcrPublicTests(GalleryFixture fixture) : GalleryTest
         Assert.Equal(1, rest.GetProperty("imageDetails").GetArrayLength());
         var tags = await Aws.EcrPublicAsync("describe-image-tags", "--repository-name", name, "--page-size", "2");
         Assert.Equal(Tags, tags.GetProperty("imageTagDetails").EnumerateArray().Select(t => t.GetProperty("imageTag").GetString()));
+        var firstTags = await Aws.EcrPublicAsync("describe-image-tags", "--repository-name", name, "--page-size", "1", "--max-items", "2");
+        var lastTag = await Aws.EcrPublicAsync("describe-image-tags", "--repository-name", name, "--page-size", "1", "--max-items", "2",
+            "--starting-token", firstTags.GetProperty("NextToken").GetString()!);
+        Assert.Equal(Tags, firstTags.GetProperty("imageTagDetails").EnumerateArray().Concat(lastTag.GetProperty("imageTagDetails").EnumerateArray())
+            .Select(t => t.GetProperty("imageTag").GetString()));
+        Assert.False(lastTag.TryGetProperty("NextToken", out _));
         var repositories = await Aws.EcrPublicAsync("describe-repositories", "--page-size", "1");
         Assert.Contains(name, repositories.GetProperty("repositories").EnumerateArray().Select(r => r.GetProperty("repositoryName").GetString()));
 
@@ -59,8 +65,9 @@ public abstract class AwsCliEcrPublicTests(GalleryFixture fixture) : GalleryTest
         await Aws.EcrPublicAsync("delete-repository-policy", "--repository-name", name);
         Assert.Contains("RepositoryPolicyNotFoundException", await Aws.EcrPublicFailingAsync("get-repository-policy", "--repository-name", name));
 
-        var deleted = await Aws.EcrPublicAsync("batch-delete-image", "--repository-name", name, "--image-ids", "imageTag=1.0");
+        var deleted = await Aws.EcrPublicAsync("batch-delete-image", "--repository-name", name, "--image-ids", "imageTag=1.0", "imageTag=nope");
         Assert.Equal("1.0", deleted.GetProperty("imageIds")[0].GetProperty("imageTag").GetString());
+        Assert.Equal("ImageNotFound", deleted.GetProperty("failures")[0].GetProperty("failureCode").GetString());
         var left = await Aws.EcrPublicAsync("describe-image-tags", "--repository-name", name);
         Assert.Equal(["1.1", "latest"], left.GetProperty("imageTagDetails").EnumerateArray().Select(t => t.GetProperty("imageTag").GetString()));
 

@@ -34,11 +34,21 @@ public abstract class CatalogPolicyTagTests(RegistryFixture fixture) : EcrPublic
         Assert.Equal("# About", partial.GetProperty("catalogData").GetProperty("aboutText").GetString());
         var get = await Ecr.CallAsync("GetRepositoryCatalogData", new { repositoryName = name });
         Assert.Equal("Changed", get.GetProperty("catalogData").GetProperty("description").GetString());
-        Assert.False(get.GetProperty("catalogData").GetProperty("marketplaceCertified").GetBoolean());
+        Assert.False(get.GetProperty("catalogData").TryGetProperty("marketplaceCertified", out _));
 
         await using var scope = Fixture.Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         Assert.Equal(2, await db.Events.CountAsync(e => e.Type == "catalog.updated" && e.Repository == $"{TestPublisher.Alias}/{name}"));
+    }
+
+    [Fact]
+    public async Task A_repository_without_catalog_data_answers_an_empty_catalog()
+    {
+        var name = NewName();
+        var created = await Ecr.CallAsync("CreateRepository", new { repositoryName = name });
+        Assert.Empty(created.GetProperty("catalogData").EnumerateObject());
+        var get = await Ecr.CallAsync("GetRepositoryCatalogData", new { repositoryName = name });
+        Assert.Empty(get.GetProperty("catalogData").EnumerateObject());
     }
 
     [Fact]

@@ -15,12 +15,16 @@ public sealed class EcrPublicClient(HttpClient http, string accessKeyId, string 
     public static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>A signed request, ready to send (or to capture and replay).</summary>
-    public HttpRequestMessage Sign(string operation, string body, DateTime? at = null, string service = SigV4Verifier.Service, string? secret = null)
+    public HttpRequestMessage Sign(string operation, string body, DateTime? at = null, string service = SigV4Verifier.Service, string? secret = null) =>
+        SignRaw("SpencerFrontendService." + operation, Encoding.UTF8.GetBytes(body), at, service, secret);
+
+    /// <summary>A signed request with any X-Amz-Target and any body bytes, for what a well-behaved SDK never sends.</summary>
+    public HttpRequestMessage SignRaw(string target, byte[] body, DateTime? at = null, string service = SigV4Verifier.Service, string? secret = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/");
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "SpencerFrontendService." + operation);
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         var amzDate = (at ?? DateTime.UtcNow).ToString(SigV4Signature.DateFormat, CultureInfo.InvariantCulture);
         request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -28,10 +32,10 @@ public sealed class EcrPublicClient(HttpClient http, string accessKeyId, string 
             ["content-type"] = ContentType,
             ["host"] = http.BaseAddress!.Authority,
             ["x-amz-date"] = amzDate,
-            ["x-amz-target"] = "SpencerFrontendService." + operation,
+            ["x-amz-target"] = target,
         };
         var scope = $"{amzDate[..8]}/us-east-1/{service}/aws4_request";
-        var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers.ToList(), SigV4Signature.PayloadHash(Encoding.UTF8.GetBytes(body)));
+        var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers.ToList(), SigV4Signature.PayloadHash(body));
         var key = SigV4Signature.SigningKey(secret ?? secretAccessKey, amzDate[..8], "us-east-1", service);
         var signature = SigV4Signature.Sign(key, SigV4Signature.StringToSign(amzDate, scope, canonical));
         request.Headers.TryAddWithoutValidation("Authorization",

@@ -1,5 +1,6 @@
 using System.Text;
 using Gallery.Testing;
+using Registry.Core.Oci;
 using Registry.Core.Tests.Http;
 
 namespace Registry.Core.Tests.EcrPublic;
@@ -33,6 +34,25 @@ public abstract class ImageOperationTests(RegistryFixture fixture) : EcrPublicTe
     }
 
     [Fact]
+    public async Task A_manifest_list_reports_its_largest_image_as_its_size()
+    {
+        var name = await CreateRepositoryAsync();
+        var small = TestImage.Create(layers: 1);
+        var large = TestImage.Create(layers: 3, architecture: "arm64");
+        await PushAsync(name, small, "small");
+        await PushAsync(name, large, "large");
+        var index = TestImage.Index(small.Descriptor(), large.Descriptor(architecture: "arm64"));
+        await Ecr.CallAsync("PutImage", new { repositoryName = name, imageManifest = Encoding.UTF8.GetString(index), imageManifestMediaType = MediaTypes.OciIndex, imageTag = "multi" });
+
+        var largest = large.Blobs.Sum(b => (long)b.Content.Length);
+        var described = await Ecr.CallAsync("DescribeImages", new { repositoryName = name, imageIds = new[] { new { imageTag = "multi" } } });
+        Assert.Equal(largest, described.GetProperty("imageDetails")[0].GetProperty("imageSizeInBytes").GetInt64());
+        var tags = await Ecr.CallAsync("DescribeImageTags", new { repositoryName = name });
+        var multi = tags.GetProperty("imageTagDetails").EnumerateArray().Single(t => t.GetProperty("imageTag").GetString() == "multi");
+        Assert.Equal(largest, multi.GetProperty("imageDetail").GetProperty("imageSizeInBytes").GetInt64());
+    }
+
+    [Fact]
     public async Task Put_image_errors_use_ecr_names()
     {
         var name = await CreateRepositoryAsync();
@@ -60,9 +80,13 @@ public abstract class ImageOperationTests(RegistryFixture fixture) : EcrPublicTe
 
         var first = await Ecr.CallAsync("UploadLayerPart", new { repositoryName = name, uploadId, partFirstByte = 0, partLastByte = 999, layerPartBlob = content[..1000] });
         Assert.Equal(999, first.GetProperty("lastByteReceived").GetInt64());
-        await Ecr.FailAsync("UploadLayerPart", new { repositoryName = name, uploadId, partFirstByte = 500, partLastByte = 1499, layerPartBlob = content[500..1500] }, "InvalidLayerPartException");
+        var overlap = await Ecr.SendAsync(Ecr.Sign("UploadLayerPart", EcrPublicClient.Body(new { repositoryName = name, uploadId, partFirstByte = 500, partLastByte = 1499, layerPartBlob = content[500..1500] })));
+        overlap.AssertError("InvalidLayerPartException");
+        Assert.Equal(999, overlap.Body.GetProperty("lastValidByteReceived").GetInt64());
+        Assert.Equal(uploadId, overlap.Body.GetProperty("uploadId").GetString());
+        Assert.Equal(name, overlap.Body.GetProperty("repositoryName").GetString());
         await Ecr.FailAsync("UploadLayerPart", new { repositoryName = name, uploadId, partFirstByte = 1000, partLastByte = 1999, layerPartBlob = content[1000..1500] }, "InvalidLayerPartException");
-        await Ecr.FailAsync("UploadLayerPart", new { repositoryName = name, uploadId, partFirstByte = 1000, partLastByte = 2999, layerPartBlob = "%%%notbase64" }, "InvalidParameterException");
+        await Ecr.FailAsync("UploadLayerPart", new { repositoryName = name, uploadId, partFirstByte = 1000, partLastByte = 2999, layerPartBlob = "%%%notbase64" }, "SerializationException");
         await Ecr.CallAsync("UploadLayerPart", new { repositoryName = name, uploadId, partFirstByte = 1000, partLastByte = 2999, layerPartBlob = content[1000..] });
         await Ecr.FailAsync("UploadLayerPart", new { repositoryName = name, uploadId = Guid.NewGuid().ToString(), partFirstByte = 0, partLastByte = 0, layerPartBlob = content[..1] }, "UploadNotFoundException");
         await Ecr.FailAsync("UploadLayerPart", new { repositoryName = name, uploadId = "not-a-uuid", partFirstByte = 0, partLastByte = 0, layerPartBlob = content[..1] }, "InvalidParameterException");
@@ -109,14 +133,24 @@ public abstract class ImageOperationTests(RegistryFixture fixture) : EcrPublicTe
         Assert.Equal(1, images.GetProperty("imageDetails").GetArrayLength());
         Assert.True(images.TryGetProperty("nextToken", out _));
         await Ecr.FailAsync("DescribeImages", new { repositoryName = name, imageIds = new[] { new { imageTag = "a" } }, maxResults = 1 }, "InvalidParameterException");
+        await Ecr.FailAsync("DescribeImages", new { repositoryName = name, imageIds = new[] { new { imageDigest = "sha256:abc" } } }, "InvalidParameterException");
+        await Ecr.FailAsync("DescribeImages", new { repositoryName = name, imageIds = new[] { new { } } }, "InvalidParameterException");
+        var missing = await Ecr.FailAsync("DescribeImages", new { repositoryName = name, imageIds = new[] { new { imageTag = "nope" } } }, "ImageNotFoundException");
+        Assert.Contains("{imageDigest:'null', imageTag:'nope'}", missing);
 
         var deleted = await Ecr.CallAsync("BatchDeleteImage", new
         {
             repositoryName = name,
-            imageIds = new object[] { new { imageTag = "a" }, new { imageDigest = two.Digest }, new { imageTag = "gone" }, new { imageTag = "b", imageDigest = two.Digest }, new { } },
+            imageIds = new object[]
+            {
+                new { imageTag = "a" }, new { imageDigest = two.Digest }, new { imageTag = "gone" }, new { imageTag = "b", imageDigest = two.Digest }, new { },
+                new { imageTag = "gone", imageDigest = one.Digest },
+            },
         });
         Assert.Equal(["a", "c"], Strings(deleted.GetProperty("imageIds"), "imageTag"));
-        Assert.Equal(["ImageNotFound", "ImageTagDoesNotMatchDigest", "MissingDigestAndTag"], Strings(deleted.GetProperty("failures"), "failureCode"));
+        var failures = deleted.GetProperty("failures");
+        Assert.Equal(["ImageNotFound", "ImageTagDoesNotMatchDigest", "MissingDigestAndTag", "ImageNotFound"], Strings(failures, "failureCode"));
+        Assert.Equal("Requested image not found", failures[3].GetProperty("failureReason").GetString());
 
         var left = await Ecr.CallAsync("DescribeImages", new { repositoryName = name });
         Assert.Equal(one.Digest, left.GetProperty("imageDetails")[0].GetProperty("imageDigest").GetString());

@@ -97,6 +97,14 @@ public abstract class RepositoryOperationTests(RegistryFixture fixture) : EcrPub
     }
 
     [Fact]
+    public async Task Listing_a_registry_id_that_names_no_registry_lists_nothing()
+    {
+        var listed = await Ecr.CallAsync("DescribeRepositories", new { registryId = "999999999999" });
+        Assert.Empty(listed.GetProperty("repositories").EnumerateArray());
+        await Ecr.FailAsync("DescribeRepositories", new { registryId = "999999999999", repositoryNames = new[] { "app" } }, "RepositoryNotFoundException");
+    }
+
+    [Fact]
     public async Task Delete_refuses_a_repository_with_images_unless_forced()
     {
         var name = await CreateRepositoryAsync();

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Routing.Matching;
 
 namespace Registry.Core.Http.EcrPublic;
 
-/// <summary>Marks an endpoint that matches only requests whose <c>X-Amz-Target</c> starts with <see cref="Prefix"/>.</summary>
-internal sealed record AmzTargetMetadata(string Prefix);
+/// <summary>Marks an endpoint that matches only requests carrying an <c>X-Amz-Target</c> header.</summary>
+internal sealed record AmzTargetMetadata;
 
 /// <summary>
 /// Lets the JSON API share <c>POST /</c> with the gallery: endpoints carrying <see cref="AmzTargetMetadata"/> stop
-/// matching when the request has no such <c>X-Amz-Target</c> header.
+/// matching when the request has no <c>X-Amz-Target</c>. Any target at all makes it an API call, so a wrong or
+/// misspelt one is answered as AWS answers it (UnknownOperationException) rather than by the gallery.
 /// </summary>
 internal sealed class AmzTargetMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
@@ -22,11 +23,10 @@ internal sealed class AmzTargetMatcherPolicy : MatcherPolicy, IEndpointSelectorP
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
-        var target = httpContext.Request.Headers[Header].ToString();
+        var hasTarget = !string.IsNullOrWhiteSpace(httpContext.Request.Headers[Header].ToString());
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (candidates.IsValidCandidate(i) && candidates[i].Endpoint.Metadata.GetMetadata<AmzTargetMetadata>() is { } metadata
-                && !target.StartsWith(metadata.Prefix, StringComparison.Ordinal))
+            if (!hasTarget && candidates.IsValidCandidate(i) && candidates[i].Endpoint.Metadata.GetMetadata<AmzTargetMetadata>() is not null)
             {
                 candidates.SetValidity(i, false);
             }

@@ -29,15 +29,12 @@ internal sealed class EcrCall(HttpContext http, string operation, Caller caller,
     {
         try
         {
-            return input.Deserialize<T>(EcrJson.Options) ?? throw EcrPublicException.InvalidParameter("The request body must be a JSON object");
+            return input.Deserialize<T>(EcrJson.Options) ?? throw EcrPublicException.Serialization("The request body must be a JSON object");
         }
         catch (JsonException e)
         {
-            throw EcrPublicException.InvalidParameter($"The request body could not be read at '{e.Path}': {e.Message}");
-        }
-        catch (FormatException e)
-        {
-            throw EcrPublicException.InvalidParameter($"A blob member is not valid base64: {e.Message}");
+            // The model's validation has run, so this is a shape it does not describe; the reader's message would name our types.
+            throw EcrPublicException.Serialization($"The request body could not be read at '{e.Path}'");
         }
     }
 }

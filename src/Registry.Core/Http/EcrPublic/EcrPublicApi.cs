@@ -29,13 +29,13 @@ public static class EcrPublicApi
     }
 
     /// <summary>
-    /// <c>POST /</c> for requests with <c>X-Amz-Target: SpencerFrontendService.*</c> (every other request to <c>/</c> is
+    /// <c>POST /</c> for requests with an <c>X-Amz-Target</c> header (every other request to <c>/</c> is
     /// left to the gallery), and the logo images that catalog data links to.
     /// </summary>
     public static IEndpointRouteBuilder MapEcrPublicApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/", EcrPublicEndpoint.HandleAsync)
-            .WithMetadata(new AmzTargetMetadata(EcrPublicEndpoint.TargetPrefix))
+            .WithMetadata(new AmzTargetMetadata())
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = -1);
         app.MapLogoImages();
         return app;

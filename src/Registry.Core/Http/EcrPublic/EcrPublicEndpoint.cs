@@ -26,7 +26,8 @@ internal static class EcrPublicEndpoint
 
     public static async Task HandleAsync(HttpContext context)
     {
-        var operation = context.Request.Headers[AmzTargetMatcherPolicy.Header].ToString()[TargetPrefix.Length..];
+        var target = context.Request.Headers[AmzTargetMatcherPolicy.Header].ToString();
+        var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
         try
         {
             var body = await ReadBodyAsync(context);
@@ -37,15 +38,17 @@ internal static class EcrPublicEndpoint
                 ? found with { AccessKeyId = key.AccessKeyId }
                 : throw new SigV4Exception(SigV4Failure.UnrecognizedClient, "The security token included in the request is invalid.");
             context.RequestServices.GetRequiredService<EventActor>().Set(EventActor.NameOf(caller));
-            if (!EcrOperations.Handlers.TryGetValue(operation, out var handler) || !EcrPublicModel.Instance.Inputs.TryGetValue(operation, out var inputShape))
+            if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal)
+                || !EcrOperations.Handlers.TryGetValue(operation, out var handler) || !EcrPublicModel.Instance.Inputs.TryGetValue(operation, out var inputShape))
             {
-                throw new EcrPublicException(EcrErrorTypes.UnknownOperation, $"Operation '{Shorten(operation)}' is not an ECR Public operation");
+                throw new EcrPublicException(EcrErrorTypes.UnknownOperation,
+                    $"X-Amz-Target '{Shorten(target)}' names no ECR Public operation; expected {TargetPrefix}<Operation>, e.g. {TargetPrefix}DescribeRepositories");
             }
 
-            using var input = ParseInput(body);
-            if (inputShape is not null && InputValidator.Validate(EcrPublicModel.Instance, inputShape, input.RootElement) is { } problem)
+            using var input = EcrRequestBody.Parse(body);
+            if (inputShape is not null)
             {
-                throw EcrPublicException.InvalidParameter(problem);
+                InputValidator.Validate(EcrPublicModel.Instance, inputShape, input.RootElement);
             }
 
             var result = await handler(new EcrCall(context, operation, caller, input.RootElement));
@@ -54,7 +57,7 @@ internal static class EcrPublicEndpoint
         }
         catch (Exception e) when (!context.Response.HasStarted && Map(e) is { } error)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error.Type, error.Message);
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error);
         }
         catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
         {
@@ -64,21 +67,22 @@ internal static class EcrPublicEndpoint
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EcrPublicEndpoint))
                 .LogError(e, "Unhandled error in ECR Public operation {Operation}", Shorten(operation));
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, EcrErrorTypes.Server, "An internal error occurred; the request may not have completed");
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError,
+                new EcrPublicException(EcrErrorTypes.Server, "An internal error occurred; the request may not have completed"));
         }
     }
 
     /// <summary>The AWS error a refusal becomes, or null for a real fault.</summary>
-    private static (string Type, string Message)? Map(Exception e) => e switch
+    private static EcrPublicException? Map(Exception e) => e switch
     {
-        EcrPublicException ecr => (ecr.Type, ecr.Message),
-        SigV4Exception sig => (SigV4ErrorType(sig.Failure), sig.Message),
-        AccessDeniedException denied => (EcrErrorTypes.AccessDenied, denied.Message),
-        RepositoryRuleException rule => (rule.Rule + "Exception", rule.Message),
-        PublisherException publisher => (EcrErrorTypes.InvalidParameter, publisher.Message),
-        RegistryException { Error.Code: "NAME_UNKNOWN" } registry => (EcrErrorTypes.RepositoryNotFound, registry.Message),
-        RegistryException registry => (EcrErrorTypes.InvalidParameter, registry.Message),
-        BadHttpRequestException bad => (EcrErrorTypes.InvalidParameter, $"The request body could not be read: {bad.Message}"),
+        EcrPublicException ecr => ecr,
+        SigV4Exception sig => new(SigV4ErrorType(sig.Failure), sig.Message),
+        AccessDeniedException denied => new(EcrErrorTypes.AccessDenied, denied.Message),
+        RepositoryRuleException rule => new(rule.Rule + "Exception", rule.Message),
+        PublisherException publisher => EcrPublicException.InvalidParameter(publisher.Message),
+        RegistryException { Error.Code: "NAME_UNKNOWN" } registry => new(EcrErrorTypes.RepositoryNotFound, registry.Message),
+        RegistryException registry => EcrPublicException.InvalidParameter(registry.Message),
+        BadHttpRequestException bad => EcrPublicException.InvalidParameter($"The request body could not be read: {bad.Message}"),
         _ => null,
     };
 
@@ -107,36 +111,23 @@ internal static class EcrPublicEndpoint
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static JsonDocument ParseInput(ReadOnlyMemory<byte> body)
-    {
-        if (body.IsEmpty)
-        {
-            return JsonDocument.Parse("{}");
-        }
-
-        try
-        {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            throw EcrPublicException.InvalidParameter($"The request body is not valid JSON: {e.Message}");
-        }
-    }
-
     private static string RawPath(HttpContext context) =>
         context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw[0] == '/'
             ? raw.Split('?', 2)[0]
             : context.Request.PathBase + context.Request.Path;
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string type, string message)
+    private static Task WriteErrorAsync(HttpContext context, int status, EcrPublicException error)
     {
+        var body = new Dictionary<string, object> { ["__type"] = error.Type, ["message"] = error.Message };
+        foreach (var (name, value) in error.Members)
+        {
+            body[name] = value;
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = EcrJson.ContentType;
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new ErrorBody(type, message), EcrJson.Options), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, EcrJson.Options), context.RequestAborted);
     }
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "...";
-
-    private sealed record ErrorBody([property: System.Text.Json.Serialization.JsonPropertyName("__type")] string Type, string Message);
 }

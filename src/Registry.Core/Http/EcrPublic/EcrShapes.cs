@@ -10,8 +10,12 @@ internal static class EcrShapes
 {
     public sealed record RepositoryShape(string RepositoryArn, string RegistryId, string RepositoryName, string RepositoryUri, double CreatedAt);
 
-    public sealed record CatalogDataShape(string? Description, IReadOnlyList<string> Architectures, IReadOnlyList<string> OperatingSystems,
-        string? LogoUrl, string? AboutText, string? UsageText, bool MarketplaceCertified);
+    /// <summary>
+    /// Members never set are left out, as ECR Public answers (a repository without catalog data has <c>"catalogData": {}</c>).
+    /// The model's <c>marketplaceCertified</c> is left out too: nothing here is certified by AWS Marketplace.
+    /// </summary>
+    public sealed record CatalogDataShape(string? Description, IReadOnlyList<string>? Architectures, IReadOnlyList<string>? OperatingSystems,
+        string? LogoUrl, string? AboutText, string? UsageText);
 
     public sealed record ImageIdShape(string? ImageDigest, string? ImageTag);
 
@@ -31,9 +35,11 @@ internal static class EcrShapes
             $"{call.Host}/{registry.Alias}/{repository.Name}", EcrJson.Epoch(repository.CreatedAt));
 
     public static CatalogDataShape CatalogData(EcrCall call, Repository repository) =>
-        new(repository.Description, repository.Architectures, repository.OperatingSystems,
+        new(repository.Description, NullIfEmpty(repository.Architectures), NullIfEmpty(repository.OperatingSystems),
             repository.LogoDigest is { } logo ? LogoEndpoints.Url(call.BaseUrl, logo) : null,
-            repository.AboutText, repository.UsageText, false);
+            repository.AboutText, repository.UsageText);
+
+    private static IReadOnlyList<string>? NullIfEmpty(IReadOnlyList<string> values) => values.Count == 0 ? null : values;
 
     public static ImageDetailShape ImageDetail(string registryId, string repositoryName, ImageSummary image) =>
         new(registryId, repositoryName, image.Digest, image.Tags, image.Size, EcrJson.Epoch(image.PushedAt), image.MediaType, image.ArtifactMediaType);

@@ -29,9 +29,10 @@ internal static class ImageHandlers
             var found = new List<ImageSummary>();
             foreach (var id in ids)
             {
+                EnsureWellFormed(id);
                 var image = await FindAsync(images, target.Repository.Id, id, call.Aborted)
                     ?? throw new EcrPublicException(EcrErrorTypes.ImageNotFound,
-                        $"The image with imageId {{imageDigest:'{id.ImageDigest}', imageTag:'{id.ImageTag}'}} does not exist within the repository with name '{request.RepositoryName}' in the registry with id '{registryId}'");
+                        $"The image with imageId {Show(id)} does not exist within the repository with name '{request.RepositoryName}' in the registry with id '{registryId}'");
                 found.Add(image);
             }
 
@@ -98,8 +99,9 @@ internal static class ImageHandlers
         var image = await FindAsync(images, target.Repository.Id, id, call.Aborted);
         if (image is null)
         {
-            return new ImageFailure(id, id.ImageTag is not null && id.ImageDigest is not null && await images.FindByTagAsync(target.Repository.Id, id.ImageTag, call.Aborted) is not null
-                ? "ImageTagDoesNotMatchDigest" : "ImageNotFound", id.ImageTag is not null && id.ImageDigest is not null ? "Requested image tag does not match the digest" : "Requested image not found");
+            return id.ImageTag is not null && id.ImageDigest is not null && await images.FindByTagAsync(target.Repository.Id, id.ImageTag, call.Aborted) is not null
+                ? new ImageFailure(id, "ImageTagDoesNotMatchDigest", "Requested image tag does not match the digest")
+                : new ImageFailure(id, "ImageNotFound", "Requested image not found");
         }
 
         var manifests = call.Service<ManifestService>();
@@ -125,6 +127,23 @@ internal static class ImageHandlers
         await manifests.DeleteAsync(target.Name, new ManifestRef(null, Digest.Parse(image.Digest)), call.Aborted);
         return null;
     }
+
+    /// <summary>DescribeImages refuses a malformed identifier outright (BatchDeleteImage reports it as a failure instead).</summary>
+    private static void EnsureWellFormed(ImageIdShape id)
+    {
+        if (id.ImageDigest is null && id.ImageTag is null)
+        {
+            throw EcrPublicException.InvalidParameter("Invalid parameter at 'imageIds' failed to satisfy constraint: 'each image id needs an imageDigest, an imageTag or both'");
+        }
+
+        if (id.ImageDigest is not null && !Digest.TryParse(id.ImageDigest, out _, out var error))
+        {
+            throw EcrPublicException.InvalidParameter($"Invalid parameter at 'imageDigest' failed to satisfy constraint: '{error}'");
+        }
+    }
+
+    /// <summary>An identifier as ECR's messages print it, a missing member as 'null'.</summary>
+    private static string Show(ImageIdShape id) => $"{{imageDigest:'{id.ImageDigest ?? "null"}', imageTag:'{id.ImageTag ?? "null"}'}}";
 
     /// <summary>The image an identifier names: by tag, by digest, or by both when they agree.</summary>
     private static async Task<ImageSummary?> FindAsync(ImageQueryService images, long repositoryId, ImageIdShape id, CancellationToken cancellationToken)

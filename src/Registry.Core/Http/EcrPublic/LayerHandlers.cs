@@ -67,8 +67,8 @@ internal static class LayerHandlers
         var blob = request.LayerPartBlob;
         if (blob.Length == 0 || request.PartFirstByte != session.Size || request.PartLastByte - request.PartFirstByte + 1 != blob.Length)
         {
-            throw new EcrPublicException(EcrErrorTypes.InvalidLayerPart,
-                $"The layer part covers bytes {request.PartFirstByte}-{request.PartLastByte} with {blob.Length} bytes of data, but the upload '{request.UploadId}' holds {session.Size} bytes: a part must continue where the upload ends (lastValidByteReceived {session.Size - 1})");
+            throw InvalidPart(target, request.UploadId, session.Size,
+                $"The layer part covers bytes {request.PartFirstByte}-{request.PartLastByte} with {blob.Length} bytes of data, but the upload '{request.UploadId}' holds {session.Size} bytes: a part must continue where the upload ends");
         }
 
         try
@@ -79,7 +79,7 @@ internal static class LayerHandlers
         }
         catch (RegistryException e) when (e.Error == OciErrorCode.RangeInvalid || e.Error == OciErrorCode.SizeInvalid)
         {
-            throw new EcrPublicException(EcrErrorTypes.InvalidLayerPart, e.Message);
+            throw InvalidPart(target, request.UploadId, session.Size, e.Message);
         }
     }
 
@@ -116,6 +116,26 @@ internal static class LayerHandlers
         }
 
         return new { registryId = target.Registry.RegistryId, repositoryName = request.RepositoryName, uploadId = request.UploadId, layerDigest = digest.ToString() };
+    }
+
+    /// <summary>
+    /// InvalidLayerPartException with the members its shape models, so a client can resume after
+    /// <c>lastValidByteReceived</c> (left out while the upload holds no bytes: the model's PartSize has no -1).
+    /// </summary>
+    private static EcrPublicException InvalidPart(RepositoryTarget target, string uploadId, long received, string message)
+    {
+        var members = new Dictionary<string, object>
+        {
+            ["registryId"] = target.Registry.RegistryId,
+            ["repositoryName"] = target.Repository.Name,
+            ["uploadId"] = uploadId,
+        };
+        if (received > 0)
+        {
+            members["lastValidByteReceived"] = received - 1;
+        }
+
+        return new EcrPublicException(EcrErrorTypes.InvalidLayerPart, message, members);
     }
 
     private static async Task<Data.Entities.UploadSession> FindSessionAsync(UploadService uploads, RepositoryTarget target, string uploadId, CancellationToken cancellationToken)

@@ -87,7 +87,7 @@ internal static class PutImageHandler
         if (existing?.Digest == digest.ToString())
         {
             throw new EcrPublicException(EcrErrorTypes.ImageAlreadyExists,
-                $"Image with digest '{digest}' and tag '{request.ImageTag}' already exists in the repository with name '{request.RepositoryName}' in registry with id '{target.Registry.RegistryId}'");
+                $"Image with digest '{digest}' and tag '{request.ImageTag ?? "null"}' already exists in the repository with name '{request.RepositoryName}' in registry with id '{target.Registry.RegistryId}'");
         }
     }
 }

@@ -57,7 +57,12 @@ internal static class RepositoryHandlers
             return new { repositories = found };
         }
 
-        var registry = await RepositoryTargets.FindRegistryAsync(call, request.RegistryId, "*");
+        // A registry id that names no registry lists nothing, as one whose repositories are all hidden does: which ids exist is not told.
+        if (await call.Service<RepositoryManagementService>().FindRegistryAsync(request.RegistryId ?? call.Caller.RegistryId, call.Aborted) is not { } registry)
+        {
+            return new { repositories = Array.Empty<RepositoryShape>() };
+        }
+
         var pageSize = request.MaxResults ?? PageToken.DefaultPageSize;
         var page = await call.Service<RepositoryManagementService>().ListAsync(registry.Id, PageToken.Decode(call.Operation, request.NextToken), pageSize + 1, call.Aborted);
         var more = page.Count > pageSize;

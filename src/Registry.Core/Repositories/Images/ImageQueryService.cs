@@ -3,7 +3,10 @@ using Registry.Core.Data;
 
 namespace Registry.Core.Repositories.Images;
 
-/// <summary>Reads a repository's images and tags for the management API, in stable orders that page by key.</summary>
+/// <summary>
+/// Reads a repository's images and tags for the management API, in stable orders that page by key. An index's size is
+/// the largest of its children's, as ECR Public reports a manifest list (the stored size, the gallery's, is the sum).
+/// </summary>
 public sealed class ImageQueryService(RegistryDbContext db)
 {
     /// <summary>Images in push order (by id), after <paramref name="afterId"/>.</summary>
@@ -16,7 +19,8 @@ public sealed class ImageQueryService(RegistryDbContext db)
         }
 
         var rows = await query.OrderBy(m => m.Id).Take(take)
-            .Select(m => new { m.Id, m.Digest, m.ImageSize, m.PushedAt, m.MediaType, m.ArtifactType }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.Digest, ImageSize = m.Platforms.Where(p => p.ChildDigest != null).Max(p => (long?)p.Size) ?? m.ImageSize, m.PushedAt, m.MediaType, m.ArtifactType })
+            .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var tags = await TagsByManifestAsync(repositoryId, ids, cancellationToken);
         return rows.Select(r => new ImageSummary(r.Id, r.Digest, tags.GetValueOrDefault(r.Id, []), r.ImageSize, r.PushedAt, r.MediaType, r.ArtifactType)).ToList();
@@ -40,7 +44,12 @@ public sealed class ImageQueryService(RegistryDbContext db)
         }
 
         var rows = await query.OrderBy(t => t.Name).Take(take)
-            .Select(t => new { t.Name, t.UpdatedAt, t.Manifest.Id, t.Manifest.Digest, t.Manifest.ImageSize, t.Manifest.PushedAt, t.Manifest.MediaType, t.Manifest.ArtifactType })
+            .Select(t => new
+            {
+                t.Name, t.UpdatedAt, t.Manifest.Id, t.Manifest.Digest,
+                ImageSize = t.Manifest.Platforms.Where(p => p.ChildDigest != null).Max(p => (long?)p.Size) ?? t.Manifest.ImageSize,
+                t.Manifest.PushedAt, t.Manifest.MediaType, t.Manifest.ArtifactType,
+            })
             .ToListAsync(cancellationToken);
         var tags = await TagsByManifestAsync(repositoryId, rows.Select(r => r.Id).Distinct().ToList(), cancellationToken);
         return rows.Select(r => new TagSummary(r.Name, r.UpdatedAt,

@@ -1,72 +1,93 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 
 namespace Registry.Core.Http.EcrPublic.Model;
 
 /// <summary>
-/// Checks a request body against its operation's input shape: types, required members, lengths, list sizes, ranges,
-/// patterns and enums. Problems are reported as AWS words them: "1 validation error detected: Value 'x' at
-/// 'repositoryName' failed to satisfy constraint: Member must ...".
+/// Checks a request body against its operation's input shape. A member of the wrong JSON type (or a blob that is not
+/// base64) cannot be read at all: SerializationException, as the AWS JSON protocol answers. Broken constraints (required
+/// members, lengths, list sizes, ranges, patterns, enums) are InvalidParameterException, worded as AWS words them:
+/// "1 validation error detected: Value 'x' at 'repositoryName' failed to satisfy constraint: Member must ...".
 /// </summary>
 internal static class InputValidator
 {
     private const int MaxReported = 10;
 
-    /// <summary>Null when the input is valid, else the InvalidParameterException message.</summary>
-    public static string? Validate(EcrPublicModel model, string shapeName, JsonElement input)
+    /// <summary>Returns when the input is valid; throws the error an invalid one is answered with.</summary>
+    public static void Validate(EcrPublicModel model, string shapeName, JsonElement input)
     {
-        var errors = new List<string>();
-        Check(model, model.Shapes[shapeName], input, "", errors);
-        if (errors.Count == 0)
+        var problems = new Problems();
+        Check(model, model.Shapes[shapeName], input, "", problems);
+        if (problems.Unreadable.Count > 0)
         {
-            return null;
+            throw EcrPublicException.Serialization(string.Join("; ", problems.Unreadable.Take(MaxReported)));
         }
 
-        var count = errors.Count == 1 ? "1 validation error" : $"{errors.Count} validation errors";
-        return $"{count} detected: {string.Join("; ", errors.Take(MaxReported))}";
+        if (problems.Broken.Count > 0)
+        {
+            var count = problems.Broken.Count == 1 ? "1 validation error" : $"{problems.Broken.Count} validation errors";
+            throw EcrPublicException.InvalidParameter($"{count} detected: {string.Join("; ", problems.Broken.Take(MaxReported))}");
+        }
     }
 
-    private static void Check(EcrPublicModel model, Shape shape, JsonElement value, string path, List<string> errors)
+    /// <summary>Members that cannot be read as their shape's type, and members that break a constraint.</summary>
+    private sealed class Problems
+    {
+        public List<string> Unreadable { get; } = [];
+
+        public List<string> Broken { get; } = [];
+
+        public void Type(JsonElement value, string path, string expected) =>
+            Unreadable.Add($"Value {Show(value)} at '{(path.Length == 0 ? "request body" : path)}' cannot be read as {expected}");
+
+        public void Constraint(JsonElement value, string path, string constraint) =>
+            Broken.Add($"Value {Show(value)} at '{path}' failed to satisfy constraint: {constraint}");
+
+        public void Null(string path) => Broken.Add($"Value null at '{path}' failed to satisfy constraint: Member must not be null");
+    }
+
+    private static void Check(EcrPublicModel model, Shape shape, JsonElement value, string path, Problems problems)
     {
         switch (shape.Type)
         {
             case "structure":
-                CheckStructure(model, shape, value, path, errors);
+                CheckStructure(model, shape, value, path, problems);
                 break;
             case "list":
-                CheckList(model, shape, value, path, errors);
+                CheckList(model, shape, value, path, problems);
                 break;
             case "string":
-                CheckString(shape, value, path, errors);
+                CheckString(shape, value, path, problems);
                 break;
             case "blob":
-                CheckBlob(shape, value, path, errors);
+                CheckBlob(shape, value, path, problems);
                 break;
             case "integer" or "long":
-                CheckNumber(shape, value, path, errors);
+                CheckNumber(shape, value, path, problems);
                 break;
             case "boolean":
                 if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
-                    errors.Add(Fail(value, path, "Member must be a boolean"));
+                    problems.Type(value, path, "a boolean");
                 }
 
                 break;
             case "timestamp":
                 if (value.ValueKind != JsonValueKind.Number)
                 {
-                    errors.Add(Fail(value, path, "Member must be a timestamp in epoch seconds"));
+                    problems.Type(value, path, "a timestamp in epoch seconds");
                 }
 
                 break;
         }
     }
 
-    private static void CheckStructure(EcrPublicModel model, Shape shape, JsonElement value, string path, List<string> errors)
+    private static void CheckStructure(EcrPublicModel model, Shape shape, JsonElement value, string path, Problems problems)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(Fail(value, path.Length == 0 ? "request body" : path, "Member must be a JSON object"));
+            problems.Type(value, path, "a JSON object");
             return;
         }
 
@@ -74,7 +95,7 @@ internal static class InputValidator
         {
             if (!value.TryGetProperty(required, out var member) || member.ValueKind == JsonValueKind.Null)
             {
-                errors.Add($"Value null at '{Join(path, required)}' failed to satisfy constraint: Member must not be null");
+                problems.Null(Join(path, required));
             }
         }
 
@@ -82,21 +103,21 @@ internal static class InputValidator
         {
             if (property.Value.ValueKind != JsonValueKind.Null && shape.Members.TryGetValue(property.Name, out var memberShape))
             {
-                Check(model, model.Shapes[memberShape], property.Value, Join(path, property.Name), errors);
+                Check(model, model.Shapes[memberShape], property.Value, Join(path, property.Name), problems);
             }
         }
     }
 
-    private static void CheckList(EcrPublicModel model, Shape shape, JsonElement value, string path, List<string> errors)
+    private static void CheckList(EcrPublicModel model, Shape shape, JsonElement value, string path, Problems problems)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(Fail(value, path, "Member must be a list"));
+            problems.Type(value, path, "a list");
             return;
         }
 
         var length = value.GetArrayLength();
-        CheckLength(shape, length, value, path, errors);
+        CheckLength(shape, length, value, path, problems);
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -104,93 +125,84 @@ internal static class InputValidator
             var itemPath = $"{path}.{index}.member";
             if (item.ValueKind == JsonValueKind.Null)
             {
-                errors.Add($"Value null at '{itemPath}' failed to satisfy constraint: Member must not be null");
+                problems.Null(itemPath);
                 continue;
             }
 
-            Check(model, model.Shapes[shape.Member!], item, itemPath, errors);
+            Check(model, model.Shapes[shape.Member!], item, itemPath, problems);
         }
     }
 
-    private static void CheckString(Shape shape, JsonElement value, string path, List<string> errors)
+    private static void CheckString(Shape shape, JsonElement value, string path, Problems problems)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(Fail(value, path, "Member must be a string"));
+            problems.Type(value, path, "a string");
             return;
         }
 
         var text = value.GetString()!;
-        CheckLength(shape, text.Length, value, path, errors);
+        CheckLength(shape, text.Length, value, path, problems);
         if (shape.PatternRegex is { } regex && !regex.IsMatch(text))
         {
-            errors.Add(Fail(value, path, $"Member must satisfy regular expression pattern: {shape.Pattern}"));
+            problems.Constraint(value, path, $"Member must satisfy regular expression pattern: {shape.Pattern}");
         }
 
         if (shape.Enum is { } values && !values.Contains(text, StringComparer.Ordinal))
         {
-            errors.Add(Fail(value, path, $"Member must satisfy enum value set: [{string.Join(", ", values)}]"));
+            problems.Constraint(value, path, $"Member must satisfy enum value set: [{string.Join(", ", values)}]");
         }
     }
 
-    private static void CheckBlob(Shape shape, JsonElement value, string path, List<string> errors)
+    private static void CheckBlob(Shape shape, JsonElement value, string path, Problems problems)
     {
-        if (value.ValueKind != JsonValueKind.String)
+        // Whitespace is refused as the JSON reader that decodes the blob later refuses it.
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text
+            || text.AsSpan().IndexOfAny(" \t\r\n") >= 0 || !Base64.IsValid(text, out var decodedLength))
         {
-            errors.Add($"Value at '{path}' failed to satisfy constraint: Member must be a base64-encoded string");
+            problems.Type(value, path, "a base64-encoded blob");
             return;
         }
 
-        var text = value.GetString()!;
-        if (text.Length % 4 != 0)
+        if (shape.Max is { } max && decodedLength > max)
         {
-            errors.Add($"Value at '{path}' failed to satisfy constraint: Member must be a base64-encoded string");
-            return;
-        }
-
-        var decoded = text.Length / 4 * 3 - (text.EndsWith("==", StringComparison.Ordinal) ? 2 : text.EndsWith('=') ? 1 : 0);
-        if (shape.Max is { } max && decoded > max)
-        {
-            errors.Add($"Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {max}");
+            problems.Broken.Add($"Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {max}");
         }
     }
 
-    private static void CheckNumber(Shape shape, JsonElement value, string path, List<string> errors)
+    private static void CheckNumber(Shape shape, JsonElement value, string path, Problems problems)
     {
         var valid = shape.Type == "integer" ? value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _) : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _);
         if (!valid)
         {
-            errors.Add(Fail(value, path, shape.Type == "integer" ? "Member must be an integer" : "Member must be a long integer"));
+            problems.Type(value, path, shape.Type == "integer" ? "an integer" : "a long integer");
             return;
         }
 
         var number = value.GetInt64();
         if (shape.Min is { } min && number < min)
         {
-            errors.Add(Fail(value, path, $"Member must have value greater than or equal to {min}"));
+            problems.Constraint(value, path, $"Member must have value greater than or equal to {min}");
         }
 
         if (shape.Max is { } max && number > max)
         {
-            errors.Add(Fail(value, path, $"Member must have value less than or equal to {max}"));
+            problems.Constraint(value, path, $"Member must have value less than or equal to {max}");
         }
     }
 
-    private static void CheckLength(Shape shape, long length, JsonElement value, string path, List<string> errors)
+    private static void CheckLength(Shape shape, long length, JsonElement value, string path, Problems problems)
     {
         if (shape.Min is { } min && length < min)
         {
-            errors.Add(Fail(value, path, $"Member must have length greater than or equal to {min}"));
+            problems.Constraint(value, path, $"Member must have length greater than or equal to {min}");
         }
 
         if (shape.Max is { } max && length > max)
         {
-            errors.Add(Fail(value, path, $"Member must have length less than or equal to {max}"));
+            problems.Constraint(value, path, $"Member must have length less than or equal to {max}");
         }
     }
-
-    private static string Fail(JsonElement value, string path, string constraint) =>
-        $"Value {Show(value)} at '{path}' failed to satisfy constraint: {constraint}";
 
     private static string Show(JsonElement value) => value.ValueKind switch
     {
