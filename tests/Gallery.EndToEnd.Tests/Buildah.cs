@@ -11,13 +11,13 @@ internal sealed class Buildah : IDisposable
 {
     private static readonly Lazy<string?> Executable = new(() => Tools.Find("buildah"));
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("bh-").FullName;
+    private readonly TempDirectory _storage = new("buildah");
 
     public async Task<string> RunOkAsync(params string[] arguments)
     {
         var executable = Executable.Value ?? throw Tools.Missing("buildah", "apt-get install -y buildah");
-        string[] storage = ["--storage-driver", "vfs", "--root", Path.Combine(_directory, "root"), "--runroot", Path.Combine(_directory, "run")];
-        var environment = new Dictionary<string, string?> { ["TMPDIR"] = _directory };
+        string[] storage = ["--storage-driver", "vfs", "--root", _storage.Sub("root"), "--runroot", _storage.Sub("run")];
+        var environment = new Dictionary<string, string?> { ["TMPDIR"] = _storage.Path };
         return (await ProcessRunner.RunAsync(executable, [.. storage, .. arguments], environment: environment)).EnsureSuccess().StandardOutput.Trim();
     }
 
@@ -25,15 +25,5 @@ internal sealed class Buildah : IDisposable
     public Task<string> TransferAsync(string[] command, params string[] arguments) =>
         RunOkAsync([.. command, "--tls-verify=false", "--creds", TestPublisher.Credentials, .. arguments]);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left for the OS to clean up.
-        }
-    }
+    public void Dispose() => _storage.Dispose();
 }
