@@ -34,6 +34,7 @@ public static class AccessServiceCollectionExtensions
             .AddEntityFrameworkStores<RegistryDbContext>();
 
         services.AddSingleton<TokenSigningKeys>();
+        services.AddSingleton<DefaultAliases>();
         services.AddSingleton<RegistryTokenService>();
         services.AddScoped<AccessKeyService>();
         services.AddScoped<PublisherService>();

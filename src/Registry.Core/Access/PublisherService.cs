@@ -10,7 +10,7 @@ using Registry.Core.Storage;
 namespace Registry.Core.Access;
 
 /// <summary>Publishers: an account (ASP.NET Core Identity) with the one registry it owns, its alias, display name and logo.</summary>
-public sealed class PublisherService(RegistryDbContext db, UserManager<Account> users, IBlobStore store, RegistryEventSignal signal)
+public sealed class PublisherService(RegistryDbContext db, UserManager<Account> users, IBlobStore store, RegistryEventSignal signal, DefaultAliases defaultAliases)
 {
     public sealed record NewPublisher(string UserName, string? Email, string? Password, string? Alias, string? DisplayName, bool IsAdministrator = false);
 
@@ -61,7 +61,10 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
     public Task<PublicRegistry?> FindRegistryAsync(string accountId, CancellationToken cancellationToken) =>
         db.Registries.AsNoTracking().FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken);
 
-    /// <summary>Moves the registry to a free custom alias. Repository names change with it; pulls by the old names stop working.</summary>
+    /// <summary>
+    /// Moves the registry to a free custom alias (or back to its default one). Repository names change with it; names
+    /// under the default alias keep working (<see cref="DefaultAliases"/>), those under a previous custom alias stop.
+    /// </summary>
     public async Task ChangeAliasAsync(string accountId, string alias, CancellationToken cancellationToken)
     {
         var registry = await db.Registries.Include(r => r.Repositories).FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken)
@@ -84,6 +87,7 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
         db.AddEvent(RegistryEventTypes.RegistryUpdated, alias);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        defaultAliases.Invalidate();
         signal.Notify();
     }
 

@@ -80,7 +80,7 @@ public sealed class SettingsPageTests : ConsoleTestContext
         Assert.Empty(cut.FindAll("#confirm-alias"));
 
         await cut.Find("#change-alias").ClickAsync(new());
-        Assert.Equal("Change the alias from settingsc to renamed? Every repository is renamed and pulls by the old names stop working.",
+        Assert.Equal("Change the alias from settingsc to renamed? Every repository is renamed and pulls by settingsc/NAME stop working.",
             cut.Find("#confirm-alias-text").TextContent);
         await cut.Find("#cancel-change-alias").ClickAsync(new());
         Assert.Empty(cut.FindAll("#confirm-alias"));

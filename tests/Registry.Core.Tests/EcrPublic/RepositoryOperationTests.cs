@@ -129,6 +129,14 @@ public abstract class RepositoryOperationTests(RegistryFixture fixture) : EcrPub
         Assert.Equal("ACTIVE", alias.GetProperty("status").GetString());
         Assert.True(alias.GetProperty("primaryRegistryAlias").GetBoolean());
         Assert.True(alias.GetProperty("defaultRegistryAlias").GetBoolean());
+        Assert.Equal(1, registry.GetProperty("aliases").GetArrayLength());
+
+        // The bootstrap publisher took a custom alias: its default one is listed beside it, still active.
+        var aliases = (await Ecr.CallAsync("DescribeRegistries")).GetProperty("registries")[0].GetProperty("aliases").EnumerateArray().ToList();
+        Assert.Equal(2, aliases.Count);
+        Assert.Equal((Gallery.Testing.TestPublisher.Alias, true, false), (aliases[0].GetProperty("name").GetString(), aliases[0].GetProperty("primaryRegistryAlias").GetBoolean(), aliases[0].GetProperty("defaultRegistryAlias").GetBoolean()));
+        Assert.Equal(("ACTIVE", false, true), (aliases[1].GetProperty("status").GetString(), aliases[1].GetProperty("primaryRegistryAlias").GetBoolean(), aliases[1].GetProperty("defaultRegistryAlias").GetBoolean()));
+        Assert.NotEqual(Gallery.Testing.TestPublisher.Alias, aliases[1].GetProperty("name").GetString());
 
         var put = await client.CallAsync("PutRegistryCatalogData", new { displayName = "Renamed Publisher" });
         Assert.Equal("Renamed Publisher", put.GetProperty("registryCatalogData").GetProperty("displayName").GetString());

@@ -6,9 +6,10 @@ namespace Registry.Core.Access.Tokens;
 /// <summary>
 /// Decides which of the requested scopes a token gets: pull on any repository (everything here is public),
 /// push and delete only where the caller is allowed, the catalog for everyone. Scopes not granted are left out,
-/// as the token protocol expects; the registry then refuses the request that needed them.
+/// as the token protocol expects; the registry then refuses the request that needed them. A name under a registry's
+/// default alias is granted under its primary alias, the name the registry works with.
 /// </summary>
-public sealed class ScopeGranter(RepositoryAccess access)
+public sealed class ScopeGranter(RepositoryAccess access, DefaultAliases defaultAliases)
 {
     public async Task<List<RegistryScope>> GrantAsync(Caller? caller, IReadOnlyList<RegistryScope> requested, CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ public sealed class ScopeGranter(RepositoryAccess access)
                 continue;
             }
 
-            if (scope.Type != RegistryScope.RepositoryType || !RepositoryName.TryParse(scope.Name, out var name, out _))
+            if (scope.Type != RegistryScope.RepositoryType
+                || !RepositoryName.TryParse(await defaultAliases.CanonicalNameAsync(scope.Name, cancellationToken), out var name, out _))
             {
                 continue;
             }
@@ -44,7 +46,7 @@ public sealed class ScopeGranter(RepositoryAccess access)
 
             if (actions.Count > 0)
             {
-                granted.Add(scope with { Actions = actions });
+                granted.Add(scope with { Name = name.FullName, Actions = actions });
             }
         }
 

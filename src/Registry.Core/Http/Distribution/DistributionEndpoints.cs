@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Registry.Core.Access;
 using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
@@ -31,6 +32,12 @@ public static class DistributionEndpoints
         var route = DistributionRoute.Parse(path.Length > 4 ? path[4..] : "");
         try
         {
+            if (route.Name.Length > 0)
+            {
+                // Names under a registry's default alias are the same repositories as under its primary alias.
+                route = route with { Name = await context.RequestServices.GetRequiredService<DefaultAliases>().CanonicalNameAsync(route.Name, context.RequestAborted) };
+            }
+
             var grant = await RegistryAuthorization.AuthorizeAsync(context, route);
             // Only writes record events, so only they need to know who acts (pulls stay as cheap as they were).
             if (grant.Actor is { } actor && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))

@@ -52,9 +52,13 @@ internal static class RegistryHandlers
         registryArn = EcrShapes.RegistryArn(registry.RegistryId),
         registryUri = $"{call.Host}/{registry.Alias}",
         verified = registry.Verified,
-        aliases = new[]
-        {
-            new { name = registry.Alias, status = "ACTIVE", primaryRegistryAlias = true, defaultRegistryAlias = registry.Alias == registry.DefaultAlias },
-        },
+        // The default alias keeps working beside a custom one (DefaultAliases), as on ECR Public.
+        aliases = registry.Alias == registry.DefaultAlias
+            ? new[] { new { name = registry.Alias, status = "ACTIVE", primaryRegistryAlias = true, defaultRegistryAlias = true } }
+            : new[]
+            {
+                new { name = registry.Alias, status = "ACTIVE", primaryRegistryAlias = true, defaultRegistryAlias = false },
+                new { name = registry.DefaultAlias, status = "ACTIVE", primaryRegistryAlias = false, defaultRegistryAlias = true },
+            },
     };
 }
