@@ -25,11 +25,8 @@ public sealed class DefaultAliases(IServiceScopeFactory scopes) : IDisposable
     }
 
     /// <summary>The primary alias a default alias stands for; null when the alias is primary itself, or nobody's.</summary>
-    public async ValueTask<string?> PrimaryForAsync(string alias, CancellationToken cancellationToken)
-    {
-        var snapshot = _snapshot is { Fresh: true } current ? current : await LoadAsync(cancellationToken);
-        return snapshot.Primary.GetValueOrDefault(alias);
-    }
+    public async ValueTask<string?> PrimaryForAsync(string alias, CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken)).Primary.GetValueOrDefault(alias);
 
     /// <summary>A repository name under its registry's primary alias: "k3x9m2p7/app" becomes "acme/app"; others are unchanged.</summary>
     public async ValueTask<string> CanonicalNameAsync(string fullName, CancellationToken cancellationToken)
@@ -40,14 +37,18 @@ public sealed class DefaultAliases(IServiceScopeFactory scopes) : IDisposable
             return fullName;
         }
 
-        var primary = await PrimaryForAsync(fullName[..slash], cancellationToken);
-        return primary is null ? fullName : primary + fullName[slash..];
+        // Every /v2/ request comes here: the alias is looked up as a span, without a string of its own.
+        var primaries = (await CurrentAsync(cancellationToken)).Primary.GetAlternateLookup<ReadOnlySpan<char>>();
+        return primaries.TryGetValue(fullName.AsSpan(0, slash), out var primary) ? primary + fullName[slash..] : fullName;
     }
 
     /// <summary>Called after an alias change in this process: the next lookup reads the map again.</summary>
     public void Invalidate() => _snapshot = null;
 
     public void Dispose() => _loading.Dispose();
+
+    private ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken) =>
+        _snapshot is { Fresh: true } current ? ValueTask.FromResult(current) : new ValueTask<Snapshot>(LoadAsync(cancellationToken));
 
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
