@@ -61,4 +61,17 @@ public sealed class PublisherPageTests : GalleryTestContext
 
         Assert.Equal("Publisher not found", page.Find("h1").TextContent);
     }
+
+    [Theory]
+    [InlineData("ACME")]
+    [InlineData("acme/")]
+    public void An_alias_in_another_case_or_with_a_trailing_slash_shows_the_publisher(string alias)
+    {
+        SeedCatalog();
+
+        var page = Visit<PublisherPage>("/" + alias, p => p.Add(x => x.Alias, alias));
+
+        Assert.Equal("Acme Corp", page.Find("h1").TextContent);
+        Assert.Equal("acme", Search.Requests.Last().Publisher);
+    }
 }

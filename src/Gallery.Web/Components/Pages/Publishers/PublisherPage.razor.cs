@@ -48,7 +48,10 @@ public partial class PublisherPage
 
     private bool Error { get; set; }
 
-    private string Name => Publisher?.DisplayName ?? Alias;
+    /// <summary>The alias in the URL as the registry spells it: lower case, without a trailing slash.</summary>
+    private string AliasName { get; set; } = "";
+
+    private string Name => Publisher?.DisplayName ?? AliasName;
 
     private SearchSort SortValue => Pages.Search.SearchState.ParseSort(Sort) is var s && s != SearchSort.Relevance ? s : SearchSort.Popularity;
 
@@ -59,7 +62,8 @@ public partial class PublisherPage
         NotFound = false;
         Error = false;
         Publisher = null;
-        if (ReservedAliases.IsReserved(Alias) || !RepositoryName.IsValidAlias(Alias, out _))
+        AliasName = Alias.Trim('/').ToLowerInvariant();
+        if (ReservedAliases.IsReserved(AliasName) || !RepositoryName.IsValidAlias(AliasName, out _))
         {
             ShowNotFound();
             return;
@@ -67,7 +71,7 @@ public partial class PublisherPage
 
         try
         {
-            Publisher = await Reader.GetPublisherAsync(Alias);
+            Publisher = await Reader.GetPublisherAsync(AliasName);
             if (Publisher is null)
             {
                 ShowNotFound();
@@ -88,7 +92,7 @@ public partial class PublisherPage
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Logger.LogError(e, "The publisher page of {Alias} failed", Alias);
+            Logger.LogError(e, "The publisher page of {Alias} failed", AliasName);
             Error = true;
         }
     }
@@ -96,7 +100,7 @@ public partial class PublisherPage
     private void ShowNotFound()
     {
         NotFound = true;
-        NotFoundMessage.Show(Navigation, "Publisher not found", $"No publisher uses the alias {Alias}.", "/" + Alias);
+        NotFoundMessage.Show(Navigation, "Publisher not found", $"No publisher uses the alias {AliasName}.", "/" + AliasName);
     }
 
     private string Url(int page)
@@ -117,6 +121,6 @@ public partial class PublisherPage
             query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return QueryHelpers.AddQueryString("/" + Alias, query);
+        return QueryHelpers.AddQueryString("/" + AliasName, query);
     }
 }
