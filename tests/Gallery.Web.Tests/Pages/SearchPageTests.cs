@@ -81,6 +81,30 @@ public sealed class SearchPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void Very_long_text_is_searched_and_shown_only_as_far_as_the_search_reads()
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?searchTerm=" + new string('x', 20_000));
+
+        Assert.Equal(QueryText.MaxLength, Search.Requests.Last().Text!.Length);
+        Assert.True(page.Find("h1").TextContent.Length < QueryText.MaxLength + 20);
+    }
+
+    [Theory]
+    [InlineData("../..")]
+    [InlineData("<script>")]
+    public void A_publisher_filter_that_is_no_alias_is_ignored(string publisher)
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?publisher=" + Uri.EscapeDataString(publisher));
+
+        Assert.Null(Search.Requests.Last().Publisher);
+        Assert.DoesNotContain(publisher, page.Find(".facets").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pages_link_to_their_own_urls()
     {
         for (var i = 0; i < 45; i++)

@@ -69,11 +69,11 @@ public partial class SearchPage
     protected override async Task OnParametersSetAsync()
     {
         State = new SearchState(
-            string.IsNullOrWhiteSpace(SearchTerm) ? null : SearchTerm.Trim(),
+            SearchState.ParseText(SearchTerm),
             Known(Architecture, PlatformNames.Architectures),
             Known(OperatingSystems, PlatformNames.OperatingSystems),
             SearchState.ParseVerified(Verified),
-            string.IsNullOrWhiteSpace(Publisher) ? null : Publisher.Trim(),
+            SearchState.ParsePublisher(Publisher),
             SearchState.ParseSort(Sort),
             Math.Clamp(int.TryParse(Page, out var page) ? page : 1, 1, SearchRequest.MaxResultWindow / PageSize));
 
