@@ -1,3 +1,4 @@
+using Gallery.Web.Api;
 using Gallery.Web.Components;
 using Gallery.Web.Markdown;
 using Gallery.Web.Assets;
@@ -30,6 +31,7 @@ public static class GalleryWebExtensions
     public static WebApplication MapGalleryWeb(this WebApplication app)
     {
         app.MapGalleryAssets();
+        app.MapApiNotFound();
         app.UseAntiforgery();
         app.UseGalleryPageCache();
         app.MapStaticAssets();
