@@ -121,6 +121,14 @@ public sealed class SearchPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void A_pasted_reference_without_a_tag_opens_the_repository()
+    {
+        Visit<SearchPage>("/search?searchTerm=public.ecr.aws%2Facme%2Fweb-server");
+
+        Assert.EndsWith("/acme/web-server", Navigation.Uri);
+    }
+
+    [Fact]
     public void A_pasted_reference_opens_that_image()
     {
         Visit<SearchPage>("/search?searchTerm=localhost%3A5000%2Facme%2Ftools%2Fcli%3A1.2");
