@@ -1,3 +1,4 @@
+using Gallery.Indexer.Search;
 using Gallery.Web.Components.Pages.Publishers;
 
 namespace Gallery.Web.Tests.Pages;
@@ -73,5 +74,17 @@ public sealed class PublisherPageTests : GalleryTestContext
 
         Assert.Equal("Acme Corp", page.Find("h1").TextContent);
         Assert.Equal("acme", Search.Requests.Last().Publisher);
+    }
+
+    [Fact]
+    public void Very_long_search_text_is_shown_only_as_far_as_the_search_reads()
+    {
+        SeedCatalog();
+        var text = new string('q', 20_000);
+
+        var page = Visit<PublisherPage>("/acme?searchTerm=" + text, p => p.Add(x => x.Alias, "acme"));
+
+        Assert.Equal(QueryText.MaxLength, Search.Requests.Last().Text!.Length);
+        Assert.DoesNotContain(text[..(QueryText.MaxLength + 1)], page.Markup, StringComparison.Ordinal);
     }
 }

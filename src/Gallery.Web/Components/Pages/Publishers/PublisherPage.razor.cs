@@ -53,6 +53,9 @@ public partial class PublisherPage
 
     private string Name => Publisher?.DisplayName ?? AliasName;
 
+    /// <summary>The search text as searched (trimmed, and no longer than the search reads), or null.</summary>
+    private string? Text => Pages.Search.SearchState.ParseText(SearchTerm);
+
     private SearchSort SortValue => Pages.Search.SearchState.ParseSort(Sort) is var s && s != SearchSort.Relevance ? s : SearchSort.Popularity;
 
     private int PageCount => (int)Math.Min((Result.Total + PageSize - 1) / PageSize, SearchRequest.MaxResultWindow / PageSize);
@@ -78,7 +81,7 @@ public partial class PublisherPage
             }
             if (Publisher is not null)
             {
-                var text = string.IsNullOrWhiteSpace(SearchTerm) ? null : SearchTerm.Trim();
+                var text = Text;
                 var page = Math.Clamp(int.TryParse(Page, out var n) ? n : 1, 1, SearchRequest.MaxResultWindow / PageSize);
                 Result = Search.Search(new SearchRequest
                 {
@@ -106,9 +109,9 @@ public partial class PublisherPage
     private string Url(int page)
     {
         var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(SearchTerm))
+        if (Text is not null)
         {
-            query["searchTerm"] = SearchTerm.Trim();
+            query["searchTerm"] = Text;
         }
 
         if (Sort is not null)
