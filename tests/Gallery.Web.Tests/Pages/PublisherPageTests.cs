@@ -87,4 +87,15 @@ public sealed class PublisherPageTests : GalleryTestContext
         Assert.Equal(QueryText.MaxLength, Search.Requests.Last().Text!.Length);
         Assert.DoesNotContain(text[..(QueryText.MaxLength + 1)], page.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_page_past_the_last_links_back_to_the_first()
+    {
+        SeedCatalog();
+
+        var page = Visit<PublisherPage>("/acme?page=9", p => p.Add(x => x.Alias, "acme"));
+
+        Assert.Contains("There is no page 9", page.Markup);
+        Assert.NotNull(page.Find(".state a[href='/acme']"));
+    }
 }

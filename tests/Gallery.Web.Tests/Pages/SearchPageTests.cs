@@ -105,6 +105,18 @@ public sealed class SearchPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void A_page_past_the_last_links_back_to_the_first()
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?sort=name&page=9");
+
+        Assert.Contains("There is no page 9", page.Markup);
+        Assert.DoesNotContain("No repository holds an image yet", page.Markup);
+        Assert.NotNull(page.Find(".state a[href='/search?sort=name']"));
+    }
+
+    [Fact]
     public void Pages_link_to_their_own_urls()
     {
         for (var i = 0; i < 45; i++)
