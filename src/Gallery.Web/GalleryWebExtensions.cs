@@ -1,4 +1,5 @@
 using Gallery.Web.Aliases;
+using Gallery.Web.Api;
 using Gallery.Web.Components;
 using Gallery.Web.Markdown;
 using Gallery.Web.Assets;
@@ -31,6 +32,7 @@ public static class GalleryWebExtensions
     public static WebApplication MapGalleryWeb(this WebApplication app)
     {
         app.MapGalleryAssets();
+        app.MapApiNotFound();
         app.UseDefaultAliasRedirects();
         app.UseAntiforgery();
         app.UseGalleryPageCache();

@@ -2,6 +2,7 @@ using Gallery.Indexer;
 using Gallery.Indexer.Search;
 using Gallery.Web;
 using Gallery.Web.Console;
+using Gallery.Web.Errors;
 using Registry.Core;
 
 if (await RegistryCommands.TryRunAsync(args) is { } exitCode)
@@ -16,6 +17,7 @@ builder.AddGalleryWeb();
 builder.AddGalleryConsole();
 
 var app = builder.Build();
+app.UseUnexpectedErrorPage();
 app.MapRegistry();
 app.MapSearchApi();
 app.MapGalleryWeb();

@@ -15,7 +15,7 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", Search).WithName("Search");
+        app.MapMethods("/api/search", ["GET", "HEAD"], Search).WithName("Search");
         return app;
     }
 
@@ -24,7 +24,7 @@ public static class SearchApi
         var query = http.Query;
         var errors = new Dictionary<string, string[]>();
         var sort = SearchSort.Relevance;
-        if (!StringValues.IsNullOrEmpty(query["sort"]) && !Enum.TryParse(query["sort"], ignoreCase: true, out sort))
+        if (!StringValues.IsNullOrEmpty(query["sort"]) && !TryParseSort(query["sort"].ToString(), out sort))
         {
             errors["sort"] = [$"one of {string.Join(", ", Enum.GetNames<SearchSort>())}"];
         }
@@ -57,6 +57,14 @@ public static class SearchApi
             Page = page,
             PageSize = pageSize,
         }));
+    }
+
+    /// <summary>By name only: <c>Enum.TryParse</c> would also take numbers, even ones no sort has.</summary>
+    private static bool TryParseSort(string value, out SearchSort sort)
+    {
+        var name = Enum.GetNames<SearchSort>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+        sort = name is null ? SearchSort.Relevance : Enum.Parse<SearchSort>(name);
+        return name is not null;
     }
 
     private static string[] Values(StringValues values) =>

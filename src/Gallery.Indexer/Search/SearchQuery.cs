@@ -5,7 +5,9 @@ using Lucene.Net.Search;
 namespace Gallery.Indexer.Search;
 
 /// <summary>
-/// Builds the Lucene query for some text, without a query parser. Every word must match some field; per word the
+/// Builds the Lucene query for some text, without a query parser. Every word must match some field (any word, when
+/// the text says OR; a dotted chunk may match as one prose term instead); excluded words rule a repository out by
+/// its name, publisher or description. Per word the
 /// best field counts: the name's parts, then name prefixes (search-as-you-type), the publisher, the description,
 /// tags, then About and Usage, each also with typos tolerated for words of 4+ letters. On top, the whole text as an
 /// exact name, or its words joined as a name (<c>aws cli</c> → <c>awscli</c>), ranks first; verified publishers and
@@ -24,7 +26,28 @@ public static class SearchQuery
             return new MatchAllDocsQuery();
         }
 
-        // A repository matches when every word does, or when the text names it as a whole.
+        var query = new BooleanQuery();
+        if (text.Words.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        else
+        {
+            query.Add(Match(text, index), Occur.MUST);
+            query.Add(Boosted(new TermQuery(new Term(IndexFields.Verified, "true")), 0.5f), Occur.SHOULD);
+        }
+
+        foreach (var word in text.Excluded)
+        {
+            query.Add(Shown(word), Occur.MUST_NOT);
+        }
+
+        return new PopularityBoostQuery(query);
+    }
+
+    /// <summary>A repository matches when every word does (any word, for a text with OR), or when the text names it as a whole.</summary>
+    private static BooleanQuery Match(QueryText text, IndexReader? index)
+    {
         var match = new BooleanQuery { MinimumNumberShouldMatch = 1 };
         var words = new BooleanQuery();
         var required = text.Words.Where(w => !QueryText.IsStopWord(w)).ToList();
@@ -33,11 +56,31 @@ public static class SearchQuery
             required = [.. text.Words];
         }
 
-        for (var i = 0; i < text.Words.Count; i++)
+        var position = 0;
+        foreach (var chunk in text.Chunks)
         {
-            var word = text.Words[i];
-            var typos = index is not null && IsNameTerm(index, word) ? 0 : Typos(word);
-            words.Add(Word(word, isLast: i == text.Words.Count - 1, typos), required.Contains(word) ? Occur.MUST : Occur.SHOULD);
+            var chunkWords = new BooleanQuery();
+            foreach (var word in chunk.Words)
+            {
+                var typos = index is not null && IsNameTerm(index, word) ? 0 : Typos(word);
+                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count, typos), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
+            }
+
+            if (chunk.Compound is { } compound)
+            {
+                // node.js: its words, or the one term prose makes of it.
+                var either = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+                either.Add(chunkWords, Occur.SHOULD);
+                either.Add(Prose(compound), Occur.SHOULD);
+                words.Add(either, text.AnyWord ? Occur.SHOULD : Occur.MUST);
+            }
+            else
+            {
+                foreach (var clause in chunkWords.Clauses)
+                {
+                    words.Add(clause);
+                }
+            }
         }
 
         match.Add(words, Occur.SHOULD);
@@ -50,13 +93,33 @@ public static class SearchQuery
             match.Add(Boosted(new TermQuery(new Term(IndexFields.NameText, joined)), 10), Occur.SHOULD);
         }
 
-        var query = new BooleanQuery
-        {
-            { match, Occur.MUST },
-            { Boosted(new TermQuery(new Term(IndexFields.Verified, "true")), 0.5f), Occur.SHOULD },
-        };
-        return new PopularityBoostQuery(query);
+        return match;
     }
+
+    /// <summary>A word in what a card shows (name, publisher, description): what leaving a word out rules out.</summary>
+    private static Query Shown(string word)
+    {
+        var shown = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.NameText, word)), Occur.SHOULD },
+        };
+        foreach (var term in QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, word))
+        {
+            shown.Add(new TermQuery(new Term(IndexFields.PublisherText, term)), Occur.SHOULD);
+            shown.Add(new TermQuery(new Term(IndexFields.Description, term)), Occur.SHOULD);
+        }
+
+        return shown;
+    }
+
+    /// <summary>One prose term, in the prose fields.</summary>
+    private static DisjunctionMaxQuery Prose(string term) => new(0.1f)
+    {
+        Boosted(new TermQuery(new Term(IndexFields.PublisherText, term)), 4),
+        Boosted(new TermQuery(new Term(IndexFields.Description, term)), 3),
+        Boosted(new TermQuery(new Term(IndexFields.About, term)), 1.5f),
+        Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1),
+    };
 
     private static Query Word(string word, bool isLast, int typos)
     {

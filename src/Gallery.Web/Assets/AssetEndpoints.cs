@@ -19,9 +19,10 @@ public static class AssetEndpoints
     {
         var files = new PhysicalFileProvider(root ?? Path.Combine(AppContext.BaseDirectory, "wwwroot-assets"));
         var types = new FileExtensionContentTypeProvider();
-        app.MapMethods(PathPrefix + "/{**path}", ["GET", "HEAD"], (string path, HttpContext context) =>
+        app.MapMethods(PathPrefix + "/{**path}", ["GET", "HEAD"], (string? path, HttpContext context) =>
         {
-            var file = files.GetFileInfo(path);
+            // No path (/assets/) is a missing file too, not a request the binder refuses with a 400.
+            var file = files.GetFileInfo(path ?? "");
             if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
             {
                 return Results.NotFound();
@@ -29,7 +30,7 @@ public static class AssetEndpoints
 
             context.Response.Headers[HeaderNames.CacheControl] = CacheControl;
             var etag = new EntityTagHeaderValue($"\"{file.LastModified.UtcTicks:x}-{file.Length:x}\"");
-            return Results.File(file.PhysicalPath, types.TryGetContentType(path, out var type) ? type : "application/octet-stream",
+            return Results.File(file.PhysicalPath, types.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream",
                 lastModified: file.LastModified, entityTag: etag, enableRangeProcessing: true);
         });
         return app;

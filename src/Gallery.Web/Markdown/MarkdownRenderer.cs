@@ -40,6 +40,22 @@ public sealed class MarkdownRenderer
             return "";
         }
 
+        string html;
+        try
+        {
+            html = ToHtml(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses input nested deeper than it can handle (hundreds of '>' or '[' in a row): shown as plain text.
+            return PlainText(markdown);
+        }
+
+        return _sanitizer.Sanitize(html);
+    }
+
+    private string ToHtml(string markdown)
+    {
         // Headings move one level down: the page's own title is the only <h1>.
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
@@ -47,8 +63,10 @@ public sealed class MarkdownRenderer
             heading.Level = Math.Min(6, heading.Level + 1);
         }
 
-        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
+        return document.ToHtml(_pipeline);
     }
+
+    private static string PlainText(string text) => $"<pre>{System.Net.WebUtility.HtmlEncode(text)}</pre>";
 
     private static HtmlSanitizer CreateSanitizer()
     {

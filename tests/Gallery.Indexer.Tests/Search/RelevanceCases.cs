@@ -64,5 +64,14 @@ public static class RelevanceCases
         { "test aws applications offline", 1, ["localstack/localstack"] },
         { "ad blocking dns", 1, ["pihole/pihole"] },
         { "node exporter", 1, ["prometheus/node-exporter"] },
+
+        // Search syntax people type: what they mean, not words no repository has.
+        { "name:nginx", 1, ["docker/library/nginx"] },
+        { "nginx^2", 1, ["docker/library/nginx"] },
+        { "nginx~1", 1, ["docker/library/nginx"] },
+        { "node.js", 3, ["docker/library/node"] },
+        { "nginx OR redis", 10, ["docker/library/nginx", "docker/library/redis"] },
+        { "nginx || redis", 10, ["docker/library/nginx", "docker/library/redis"] },
+        { "nginx AND proxy", 10, ["docker/library/nginx", "jdoe/nginx-proxy-toy"] },
     };
 }

@@ -33,6 +33,8 @@ public abstract class SearchApiTests(CatalogFixture fixture)
 
     [Theory]
     [InlineData("sort=sideways")]
+    [InlineData("sort=1")]
+    [InlineData("sort=99")]
     [InlineData("verified=maybe")]
     [InlineData("page=0")]
     [InlineData("pageSize=-3")]
@@ -40,6 +42,16 @@ public abstract class SearchApiTests(CatalogFixture fixture)
     {
         using var response = await fixture.Host.Client.GetAsync($"/api/search?{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Answers_head_as_it_answers_get()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/api/search?searchTerm=nginx");
+        using var response = await fixture.Host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -51,6 +51,27 @@ public abstract class SearchTests(CatalogFixture fixture)
         Assert.NotNull(result.Hits);
     }
 
+    [Theory]
+    [InlineData("redis -bitnami")]
+    [InlineData("redis !bitnami")]
+    [InlineData("redis NOT bitnami")]
+    public void A_word_marked_out_rules_out_repositories_showing_it(string text)
+    {
+        var hits = Search.Search(new SearchRequest { Text = text, PageSize = 100 }).Hits;
+
+        Assert.Contains(hits, h => h.FullName == "docker/library/redis");
+        Assert.DoesNotContain(hits, h => h.Alias == "bitnami");
+    }
+
+    [Fact]
+    public void Only_words_marked_out_list_everything_else()
+    {
+        var result = Search.Search(new SearchRequest { Text = "-nginx", PageSize = 100 });
+
+        Assert.InRange(result.Total, 1, Public.Count - 1);
+        Assert.DoesNotContain(result.Hits, h => h.FullName.Contains("nginx", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_very_long_query_is_safe() =>
         Assert.NotNull(Search.Search(new SearchRequest { Text = string.Concat(Enumerable.Repeat("nginx redis ", 2000)) }).Hits);

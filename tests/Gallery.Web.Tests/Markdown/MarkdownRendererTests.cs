@@ -80,6 +80,27 @@ public sealed class MarkdownRendererTests
         Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", html);
     }
 
+    [Theory]
+    [InlineData('>', 300)]
+    [InlineData('[', 10_000)]
+    public void Markdown_nested_too_deep_to_parse_is_shown_as_plain_text(char repeated, int count)
+    {
+        var markdown = new string(repeated, count) + " <script>alert(1)</script>";
+
+        var html = _renderer.Render(markdown);
+
+        Assert.StartsWith("<pre>", html);
+        Assert.Contains("&lt;script&gt;", html);
+    }
+
+    [Theory]
+    [InlineData("- ")]
+    [InlineData("1. ")]
+    [InlineData("**")]
+    [InlineData("| a ")]
+    public void Any_deep_or_wide_markdown_renders_something(string unit) =>
+        Assert.NotEmpty(_renderer.Render(string.Concat(Enumerable.Repeat(unit, 5_000)) + "x"));
+
     [Fact]
     public void Task_list_checkboxes_cannot_be_ticked()
     {

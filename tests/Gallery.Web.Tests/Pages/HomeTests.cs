@@ -12,6 +12,7 @@ public sealed class HomeTests : GalleryTestContext
         Assert.Contains("No images yet", page.Markup);
         Assert.Contains("Gallery__Bootstrap__Alias=demo", page.Markup);
         Assert.Contains("skopeo copy", page.Markup);
+        Assert.Contains("docker push", page.Markup);
         Assert.Contains("aws ecr-public create-repository", page.Markup);
         Assert.Empty(page.FindAll("article.repo-card"));
     }

@@ -1,3 +1,4 @@
+using Gallery.Indexer.Search;
 using Gallery.Web.Components.Pages.Publishers;
 
 namespace Gallery.Web.Tests.Pages;
@@ -60,5 +61,41 @@ public sealed class PublisherPageTests : GalleryTestContext
         var page = Render<PublisherPage>(p => p.Add(x => x.Alias, alias));
 
         Assert.Equal("Publisher not found", page.Find("h1").TextContent);
+    }
+
+    [Theory]
+    [InlineData("ACME")]
+    [InlineData("acme/")]
+    public void An_alias_in_another_case_or_with_a_trailing_slash_shows_the_publisher(string alias)
+    {
+        SeedCatalog();
+
+        var page = Visit<PublisherPage>("/" + alias, p => p.Add(x => x.Alias, alias));
+
+        Assert.Equal("Acme Corp", page.Find("h1").TextContent);
+        Assert.Equal("acme", Search.Requests.Last().Publisher);
+    }
+
+    [Fact]
+    public void Very_long_search_text_is_shown_only_as_far_as_the_search_reads()
+    {
+        SeedCatalog();
+        var text = new string('q', 20_000);
+
+        var page = Visit<PublisherPage>("/acme?searchTerm=" + text, p => p.Add(x => x.Alias, "acme"));
+
+        Assert.Equal(QueryText.MaxLength, Search.Requests.Last().Text!.Length);
+        Assert.DoesNotContain(text[..(QueryText.MaxLength + 1)], page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_past_the_last_links_back_to_the_first()
+    {
+        SeedCatalog();
+
+        var page = Visit<PublisherPage>("/acme?page=9", p => p.Add(x => x.Alias, "acme"));
+
+        Assert.Contains("There is no page 9", page.Markup);
+        Assert.NotNull(page.Find(".state a[href='/acme']"));
     }
 }

@@ -167,4 +167,17 @@ public sealed class RepositoryPageTests : GalleryTestContext
 
         Assert.Contains("could not be read", page.Markup);
     }
+
+    [Theory]
+    [InlineData("ACME/Web-Server")]
+    [InlineData("acme/web-server/")]
+    public void A_name_in_another_case_or_with_a_trailing_slash_shows_the_repository_at_its_own_url(string fullName)
+    {
+        SeedCatalog();
+
+        var page = Open(fullName, tab: "usage");
+
+        Assert.Equal("acme/web-server", page.Find("h1").TextContent);
+        Assert.Equal("/acme/web-server?tab=image-tags", page.FindAll(".tabs a")[2].GetAttribute("href"));
+    }
 }

@@ -81,6 +81,42 @@ public sealed class SearchPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void Very_long_text_is_searched_and_shown_only_as_far_as_the_search_reads()
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?searchTerm=" + new string('x', 20_000));
+
+        Assert.Equal(QueryText.MaxLength, Search.Requests.Last().Text!.Length);
+        Assert.True(page.Find("h1").TextContent.Length < QueryText.MaxLength + 20);
+    }
+
+    [Theory]
+    [InlineData("../..")]
+    [InlineData("<script>")]
+    public void A_publisher_filter_that_is_no_alias_is_ignored(string publisher)
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?publisher=" + Uri.EscapeDataString(publisher));
+
+        Assert.Null(Search.Requests.Last().Publisher);
+        Assert.DoesNotContain(publisher, page.Find(".facets").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_past_the_last_links_back_to_the_first()
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?sort=name&page=9");
+
+        Assert.Contains("There is no page 9", page.Markup);
+        Assert.DoesNotContain("No repository holds an image yet", page.Markup);
+        Assert.NotNull(page.Find(".state a[href='/search?sort=name']"));
+    }
+
+    [Fact]
     public void Pages_link_to_their_own_urls()
     {
         for (var i = 0; i < 45; i++)
@@ -94,6 +130,14 @@ public sealed class SearchPageTests : GalleryTestContext
         Assert.Equal("2", page.Find(".pager [aria-current=page]").TextContent);
         Assert.Equal("/search?searchTerm=repo&page=3", page.Find(".pager a[rel=next]").GetAttribute("href"));
         Assert.Equal("/search?searchTerm=repo", page.Find(".pager a[rel=prev]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_pasted_reference_without_a_tag_opens_the_repository()
+    {
+        Visit<SearchPage>("/search?searchTerm=public.ecr.aws%2Facme%2Fweb-server");
+
+        Assert.EndsWith("/acme/web-server", Navigation.Uri);
     }
 
     [Fact]

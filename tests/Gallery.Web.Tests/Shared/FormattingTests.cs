@@ -44,6 +44,9 @@ public sealed class FormattingTests
     [InlineData("acme/a/b/c:latest", "acme/a/b/c", "latest", null)]
     [InlineData("localhost:5000/acme/web:v1", "acme/web", "v1", null)]
     [InlineData("registry.example.com/acme/web:v1", "acme/web", "v1", null)]
+    [InlineData("public.ecr.aws/acme/web", "acme/web", null, null)]
+    [InlineData("docker pull localhost:5000/acme/web:v1", "acme/web", "v1", null)]
+    [InlineData("  Podman  pull acme/web:v1", "acme/web", "v1", null)]
     [InlineData("acme/web@sha256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "acme/web", null, "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     [InlineData("sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", null, null, "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")]
     public void Pasted_references_are_recognised(string text, string? fullName, string? tag, string? digest) =>
@@ -52,6 +55,7 @@ public sealed class FormattingTests
     [Theory]
     [InlineData("nginx")]
     [InlineData("acme/web")]
+    [InlineData("docker pull nginx")]
     [InlineData("web server")]
     [InlineData("sha256:short")]
     [InlineData("")]

@@ -39,6 +39,9 @@ public abstract class RegistryLogoTests(RegistryFixture fixture) : ApiTestBase(f
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
         Assert.Contains("immutable", served.Headers.CacheControl?.ToString());
         Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
+        using var head = await Fixture.Host.RawClient.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/logos/" + DigestOf(png)));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("image/png", head.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

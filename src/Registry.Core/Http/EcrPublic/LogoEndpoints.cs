@@ -9,7 +9,7 @@ using Registry.Core.Storage;
 namespace Registry.Core.Http.EcrPublic;
 
 /// <summary>
-/// <c>GET /api/logos/&lt;digest&gt;</c>: a repository logo (the <c>logoUrl</c> of catalog data) or a registry logo,
+/// <c>GET /api/logos/&lt;digest&gt;</c> (and HEAD): a repository logo (the <c>logoUrl</c> of catalog data) or a registry logo,
 /// public and immutable. Only digests some repository or registry names as its logo are served, never other blobs.
 /// </summary>
 internal static class LogoEndpoints
@@ -20,7 +20,7 @@ internal static class LogoEndpoints
 
     public static IEndpointRouteBuilder MapLogoImages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PathPrefix + "{digest}", GetAsync);
+        app.MapMethods(PathPrefix + "{digest}", ["GET", "HEAD"], GetAsync);
         return app;
     }
 

@@ -48,7 +48,13 @@ public partial class PublisherPage
 
     private bool Error { get; set; }
 
-    private string Name => Publisher?.DisplayName ?? Alias;
+    /// <summary>The alias in the URL as the registry spells it: lower case, without a trailing slash.</summary>
+    private string AliasName { get; set; } = "";
+
+    private string Name => Publisher?.DisplayName ?? AliasName;
+
+    /// <summary>The search text as searched (trimmed, and no longer than the search reads), or null.</summary>
+    private string? Text => Pages.Search.SearchState.ParseText(SearchTerm);
 
     private SearchSort SortValue => Pages.Search.SearchState.ParseSort(Sort) is var s && s != SearchSort.Relevance ? s : SearchSort.Popularity;
 
@@ -59,7 +65,8 @@ public partial class PublisherPage
         NotFound = false;
         Error = false;
         Publisher = null;
-        if (ReservedAliases.IsReserved(Alias) || !RepositoryName.IsValidAlias(Alias, out _))
+        AliasName = Alias.Trim('/').ToLowerInvariant();
+        if (ReservedAliases.IsReserved(AliasName) || !RepositoryName.IsValidAlias(AliasName, out _))
         {
             ShowNotFound();
             return;
@@ -67,14 +74,14 @@ public partial class PublisherPage
 
         try
         {
-            Publisher = await Reader.GetPublisherAsync(Alias);
+            Publisher = await Reader.GetPublisherAsync(AliasName);
             if (Publisher is null)
             {
                 ShowNotFound();
             }
             if (Publisher is not null)
             {
-                var text = string.IsNullOrWhiteSpace(SearchTerm) ? null : SearchTerm.Trim();
+                var text = Text;
                 var page = Math.Clamp(int.TryParse(Page, out var n) ? n : 1, 1, SearchRequest.MaxResultWindow / PageSize);
                 Result = Search.Search(new SearchRequest
                 {
@@ -88,7 +95,7 @@ public partial class PublisherPage
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Logger.LogError(e, "The publisher page of {Alias} failed", Alias);
+            Logger.LogError(e, "The publisher page of {Alias} failed", AliasName);
             Error = true;
         }
     }
@@ -96,15 +103,15 @@ public partial class PublisherPage
     private void ShowNotFound()
     {
         NotFound = true;
-        NotFoundMessage.Show(Navigation, "Publisher not found", $"No publisher uses the alias {Alias}.", "/" + Alias);
+        NotFoundMessage.Show(Navigation, "Publisher not found", $"No publisher uses the alias {AliasName}.", "/" + AliasName);
     }
 
     private string Url(int page)
     {
         var query = new Dictionary<string, string?>();
-        if (!string.IsNullOrWhiteSpace(SearchTerm))
+        if (Text is not null)
         {
-            query["searchTerm"] = SearchTerm.Trim();
+            query["searchTerm"] = Text;
         }
 
         if (Sort is not null)
@@ -117,6 +124,6 @@ public partial class PublisherPage
             query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return QueryHelpers.AddQueryString("/" + Alias, query);
+        return QueryHelpers.AddQueryString("/" + AliasName, query);
     }
 }

@@ -63,7 +63,10 @@ public partial class RepositoryPage
 
     private string Host => new Uri(Navigation.BaseUri).Authority;
 
-    private string Path => $"/{Alias}/{Name}";
+    /// <summary><c>alias/name</c> as the registry spells it: the URL's, lower-cased and without stray slashes.</summary>
+    private string FullName { get; set; } = "";
+
+    private string Path => "/" + FullName;
 
     private string Canonical => ActiveTab == "about" ? Path : $"{Path}?tab={ActiveTab}";
 
@@ -78,7 +81,8 @@ public partial class RepositoryPage
         NotFound = false;
         Error = false;
         Repository = null;
-        if (ReservedAliases.IsReserved(Alias) || Name is null || !RepositoryName.TryParse($"{Alias}/{Name}", out _, out _))
+        FullName = $"{Alias}/{Name?.Trim('/')}".ToLowerInvariant();
+        if (!RepositoryName.TryParse(FullName, out var name, out _) || ReservedAliases.IsReserved(name.Alias))
         {
             ShowNotFound();
             return;
@@ -86,7 +90,7 @@ public partial class RepositoryPage
 
         try
         {
-            Repository = await Reader.GetRepositoryAsync($"{Alias}/{Name}");
+            Repository = await Reader.GetRepositoryAsync(FullName);
             if (Repository is null)
             {
                 ShowNotFound();
@@ -99,7 +103,7 @@ public partial class RepositoryPage
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Logger.LogError(e, "The repository page of {Alias}/{Name} failed", Alias, Name);
+            Logger.LogError(e, "The repository page of {FullName} failed", FullName);
             Error = true;
         }
     }
@@ -110,7 +114,7 @@ public partial class RepositoryPage
         NotFoundMessage.Show(Navigation, "Repository not found", NotFoundText, Path);
     }
 
-    private string NotFoundText => $"There is no public repository named {Alias}/{Name}. It may not exist, or it holds no image yet.";
+    private string NotFoundText => $"There is no public repository named {FullName}. It may not exist, or it holds no image yet.";
 
     private string TabUrl(string tab) => tab == "about" ? Path : $"{Path}?tab={tab}";
 

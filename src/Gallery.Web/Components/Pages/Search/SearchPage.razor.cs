@@ -69,11 +69,11 @@ public partial class SearchPage
     protected override async Task OnParametersSetAsync()
     {
         State = new SearchState(
-            string.IsNullOrWhiteSpace(SearchTerm) ? null : SearchTerm.Trim(),
+            SearchState.ParseText(SearchTerm),
             Known(Architecture, PlatformNames.Architectures),
             Known(OperatingSystems, PlatformNames.OperatingSystems),
             SearchState.ParseVerified(Verified),
-            string.IsNullOrWhiteSpace(Publisher) ? null : Publisher.Trim(),
+            SearchState.ParsePublisher(Publisher),
             SearchState.ParseSort(Sort),
             Math.Clamp(int.TryParse(Page, out var page) ? page : 1, 1, SearchRequest.MaxResultWindow / PageSize));
 
@@ -94,13 +94,18 @@ public partial class SearchPage
         }
     }
 
-    /// <summary>The repository page for a pasted reference (its tags tab, filtered to the tag), or null to search the text.</summary>
+    /// <summary>The repository page for a pasted reference (its tags tab, filtered to a tag given), or null to search the text.</summary>
     private async Task<string?> ResolveAsync(ImageReference reference)
     {
         var fullName = reference.FullName ?? (reference.Digest is null ? null : await Reader.FindRepositoryByDigestAsync(reference.Digest));
         if (fullName is null)
         {
             return null;
+        }
+
+        if (reference.Tag is null && reference.Digest is null)
+        {
+            return "/" + fullName;
         }
 
         var filter = reference.Tag is null ? "" : "&tagFilter=" + Uri.EscapeDataString(reference.Tag);

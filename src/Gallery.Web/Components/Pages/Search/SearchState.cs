@@ -1,5 +1,6 @@
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.WebUtilities;
+using Registry.Core.Oci;
 
 namespace Gallery.Web.Components.Pages.Search;
 
@@ -82,6 +83,25 @@ public sealed record SearchState(
 
     public static SearchSort ParseSort(string? value) =>
         Enum.TryParse<SearchSort>(value, ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : SearchSort.Relevance;
+
+    /// <summary>The text as searched: trimmed, and cut where the search stops reading, so no page echoes more.</summary>
+    public static string? ParseText(string? value)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return text.Length > QueryText.MaxLength ? text[..QueryText.MaxLength].TrimEnd() : text;
+    }
+
+    /// <summary>A publisher filter names a registry alias; anything else (another case aside) filters nothing.</summary>
+    public static string? ParsePublisher(string? value)
+    {
+        var alias = value?.Trim().ToLowerInvariant();
+        return alias is not null && RepositoryName.IsValidAlias(alias, out _) ? alias : null;
+    }
 
     /// <summary>gallery.ecr.aws writes <c>verified=verified</c>; <c>true</c> works too.</summary>
     public static bool ParseVerified(string? value) =>
