@@ -6,8 +6,9 @@ namespace Gallery.Web.Markdown;
 
 /// <summary>
 /// The one markdown renderer (repository About and Usage, the console's preview): GitHub-flavoured markdown
-/// (tables, task lists, autolinks, fenced code, strikethrough) rendered by Markdig with headings one
-/// level down (the page title is the only h1), then sanitised. The output has
+/// (tables, task lists, autolinks, fenced code, strikethrough, and the inline HTML READMEs use, such as centred
+/// logos, &lt;details&gt; and &lt;br&gt;) rendered by Markdig with headings one level down (the page title is the
+/// only h1), then sanitised to what GitHub allows of that HTML. The output has
 /// no script, no event handlers, no <c>javascript:</c> or <c>data:</c> links, no forms or frames, and no inline
 /// styles or classes that could escape the box it is shown in. Thread-safe; register as a singleton.
 /// </summary>
@@ -16,10 +17,16 @@ public sealed class MarkdownRenderer
     private static readonly string[] Tags =
     [
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "del", "s", "code", "pre", "kbd", "blockquote",
-        "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "input", "sup", "sub", "span", "div",
+        "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "input", "sup", "sub", "span", "div",
+        "details", "summary", "dl", "dt", "dd", "abbr", "mark", "small", "ins", "q", "cite", "figure", "figcaption",
     ];
 
-    private static readonly string[] Attributes = ["href", "title", "src", "alt", "align", "type", "checked", "disabled", "start", "colspan", "rowspan", "id"];
+    private static readonly string[] Attributes =
+    [
+        "href", "title", "src", "alt", "align", "width", "height", "type", "checked", "disabled", "start", "colspan", "rowspan", "id", "open",
+    ];
+
+    private static readonly string[] Headings = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -27,7 +34,6 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseEmphasisExtras()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-        .DisableHtml()
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
@@ -96,6 +102,12 @@ public sealed class MarkdownRenderer
                 else if (element.LocalName == "input")
                 {
                     element.SetAttribute("disabled", "disabled");
+                }
+
+                // Ids are for heading anchors; elsewhere a publisher's id could collide with the page's own.
+                if (!Headings.Contains(element.LocalName))
+                {
+                    element.RemoveAttribute("id");
                 }
             }
         };

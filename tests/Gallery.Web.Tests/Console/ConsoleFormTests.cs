@@ -47,7 +47,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         const string payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         cut.Find("#catalog-description").Input(payload);
         cut.Find("#catalog-about").Input("# Hi\n\n" + payload);
-        Assert.Empty(cut.Find("#catalog-about-preview").QuerySelectorAll("script, img, [onerror]"));
+        Assert.Empty(cut.Find("#catalog-about-preview").QuerySelectorAll("script, [onerror]"));
         Assert.Equal("Unsaved changes", cut.Find("#catalog-state").TextContent);
         await cut.Find("#catalog-save").ClickAsync(new());
         cut.WaitForElement("#catalog-saved");

@@ -63,7 +63,7 @@ public sealed class MarkdownRendererTests
 
         Assert.All(elements, e =>
         {
-            Assert.DoesNotContain(e.LocalName, new[] { "script", "style", "iframe", "form", "svg", "object", "embed", "meta", "details", "link" });
+            Assert.DoesNotContain(e.LocalName, new[] { "script", "style", "iframe", "form", "svg", "object", "embed", "meta", "link" });
             Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || a.Name is "style" or "class");
             foreach (var url in new[] { e.GetAttribute("href"), e.GetAttribute("src") }.OfType<string>())
             {
@@ -73,11 +73,36 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Raw_html_is_shown_as_text_not_markup()
+    public void The_inline_html_of_a_github_readme_renders_as_it_does_there()
     {
-        var html = _renderer.Render("before <b>bold</b> after");
+        var html = _renderer.Render("""
+            <p align="center"><img src="https://example.com/logo.png" width="200" height="80" alt="Logo"></p>
 
-        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", html);
+            <details><summary>Build options</summary>
+
+            Run `make` with <kbd>-j4</kbd>.<br>Then <b>install</b>.
+
+            </details>
+            """);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
+
+        var logo = document.QuerySelector("p[align=center] > img")!;
+        Assert.Equal(("https://example.com/logo.png", "200", "80", "Logo"), (logo.GetAttribute("src"), logo.GetAttribute("width"), logo.GetAttribute("height"), logo.GetAttribute("alt")));
+        Assert.Equal("Build options", document.QuerySelector("details > summary")!.TextContent);
+        Assert.Equal("-j4", document.QuerySelector("details kbd")!.TextContent);
+        Assert.NotNull(document.QuerySelector("details br"));
+        Assert.Equal("install", document.QuerySelector("details b")!.TextContent);
+    }
+
+    [Fact]
+    public void Only_headings_keep_an_id_so_a_publisher_cannot_reuse_the_pages_own()
+    {
+        var html = _renderer.Render("## Usage\n\n<div id=\"edit-repository\"><a id=\"Blazor\" href=\"#usage\">top</a></div>");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
+
+        Assert.Equal("usage", document.QuerySelector("h3")!.Id);
+        Assert.Empty(document.QuerySelectorAll("div[id], a[id]"));
+        Assert.Equal("#usage", document.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Theory]
