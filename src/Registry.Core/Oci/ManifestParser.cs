@@ -172,12 +172,13 @@ public static class ManifestParser
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in annotations.EnumerateObject())
         {
+            var key = Text(() => property.Name, $"{where}.annotations");
             if (property.Value.ValueKind != JsonValueKind.String)
             {
-                throw Invalid($"{where}.annotations['{property.Name}'] must be a string");
+                throw Invalid($"{where}.annotations['{key}'] must be a string");
             }
 
-            result[property.Name] = property.Value.GetString()!;
+            result[key] = Text(property.Value.GetString, $"{where}.annotations['{key}']")!;
         }
 
         return result;
@@ -190,7 +191,23 @@ public static class ManifestParser
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid($"'{name}' must be a string");
+        return value.ValueKind == JsonValueKind.String ? Text(value.GetString, $"'{name}'") : throw Invalid($"'{name}' must be a string");
+    }
+
+    /// <summary>
+    /// JSON text can hold bytes that are not UTF-8 and escapes of lone surrogates; reading such a string as text
+    /// throws, and the manifest is refused like any other malformed one.
+    /// </summary>
+    private static T Text<T>(Func<T> read, string where)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid($"{where} is not valid Unicode text (invalid UTF-8 or an unpaired surrogate escape)");
+        }
     }
 
     private static RegistryException Invalid(string message) => new(OciErrorCode.ManifestInvalid, message);
