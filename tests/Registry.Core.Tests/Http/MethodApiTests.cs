@@ -3,7 +3,7 @@ using Gallery.Testing;
 
 namespace Registry.Core.Tests.Http;
 
-/// <summary>HTTP's rules for methods: 405 lists what is allowed, OPTIONS says so too, and HEAD works wherever GET does.</summary>
+/// <summary>HTTP's rules for methods: 405 lists what is allowed, OPTIONS says so too, and HEAD answers wherever and whatever GET does, without a body.</summary>
 public abstract class MethodApiTests(RegistryFixture fixture) : ApiTestBase(fixture)
 {
     private const string SomeDigest = "sha256:b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
@@ -46,6 +46,21 @@ public abstract class MethodApiTests(RegistryFixture fixture) : ApiTestBase(fixt
             Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
             Assert.Empty(await head.Content.ReadAsByteArrayAsync());
         }
+    }
+
+    [Fact]
+    public async Task Head_of_an_error_has_the_status_type_and_length_of_get_without_the_body()
+    {
+        var name = RegistryApi.UniqueName();
+        await Api.PushBlobAsync(name, TestBlob.Random(8));
+        var path = $"/v2/{name}/blobs/{SomeDigest}";
+
+        using var get = await Client.GetAsync(path);
+        using var head = await Api.SendAsync(HttpMethod.Head, path);
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
