@@ -8,6 +8,8 @@ namespace Registry.Core.Oci;
 /// </summary>
 public static class ManifestParser
 {
+    private const int MaxDepth = 64;
+
     /// <param name="content">The manifest bytes exactly as pushed.</param>
     /// <param name="contentType">The request's Content-Type; may be empty, then the body's mediaType decides.</param>
     public static ParsedManifest Parse(ReadOnlySpan<byte> content, string? contentType)
@@ -15,11 +17,17 @@ public static class ManifestParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(content.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
             throw Invalid($"manifest is not valid JSON: {e.Message}");
+        }
+
+        if (!JsonText.IsValid(content, MaxDepth))
+        {
+            document.Dispose();
+            throw Invalid("manifest has a string that is not Unicode text (bytes that are not UTF-8, or an escaped lone surrogate)");
         }
 
         using (document)
@@ -172,13 +180,12 @@ public static class ManifestParser
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in annotations.EnumerateObject())
         {
-            var key = Text(() => property.Name, $"{where}.annotations");
             if (property.Value.ValueKind != JsonValueKind.String)
             {
-                throw Invalid($"{where}.annotations['{key}'] must be a string");
+                throw Invalid($"{where}.annotations['{property.Name}'] must be a string");
             }
 
-            result[key] = Text(property.Value.GetString, $"{where}.annotations['{key}']")!;
+            result[property.Name] = property.Value.GetString()!;
         }
 
         return result;
@@ -191,23 +198,7 @@ public static class ManifestParser
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String ? Text(value.GetString, $"'{name}'") : throw Invalid($"'{name}' must be a string");
-    }
-
-    /// <summary>
-    /// JSON text can hold bytes that are not UTF-8 and escapes of lone surrogates; reading such a string as text
-    /// throws, and the manifest is refused like any other malformed one.
-    /// </summary>
-    private static T Text<T>(Func<T> read, string where)
-    {
-        try
-        {
-            return read();
-        }
-        catch (InvalidOperationException)
-        {
-            throw Invalid($"{where} is not valid Unicode text (invalid UTF-8 or an unpaired surrogate escape)");
-        }
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid($"'{name}' must be a string");
     }
 
     private static RegistryException Invalid(string message) => new(OciErrorCode.ManifestInvalid, message);

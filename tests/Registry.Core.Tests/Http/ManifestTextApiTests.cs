@@ -31,6 +31,17 @@ public abstract class ManifestTextApiTests(RegistryFixture fixture) : ApiTestBas
         await RegistryApi.AssertErrorAsync(response, HttpStatusCode.BadRequest, "MANIFEST_INVALID");
     }
 
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public async Task Manifest_with_a_field_named_with_non_text_is_manifest_invalid(string key)
+    {
+        // The escaped name before it makes lookups unescape names as they compare them.
+        var (name, config) = await PushConfigAsync(TestBlob.Config());
+        var manifest = Manifest(config, "{}").Replace("{\"schemaVersion\"", $"{{\"sche\\u006daVersion\":2,\"{key}\":1,\"schemaVersion\"", StringComparison.Ordinal);
+        using var response = await PutAsync(name, manifest);
+        await RegistryApi.AssertErrorAsync(response, HttpStatusCode.BadRequest, "MANIFEST_INVALID");
+    }
+
     [Fact]
     public async Task Manifest_whose_media_type_is_not_text_is_manifest_invalid()
     {
