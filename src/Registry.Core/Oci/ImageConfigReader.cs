@@ -29,8 +29,9 @@ public static class ImageConfigReader
             DateTime? created = String(root, "created") is { } text && DateTimeOffset.TryParse(text, out var parsed) ? parsed.UtcDateTime : null;
             return new ImageConfigSummary(new Platform(os, architecture, String(root, "variant"), String(root, "os.version")), created);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid Unicode text (invalid UTF-8, a lone surrogate escape).
             return null;
         }
     }

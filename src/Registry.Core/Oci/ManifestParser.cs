@@ -8,6 +8,8 @@ namespace Registry.Core.Oci;
 /// </summary>
 public static class ManifestParser
 {
+    private const int MaxDepth = 64;
+
     /// <param name="content">The manifest bytes exactly as pushed.</param>
     /// <param name="contentType">The request's Content-Type; may be empty, then the body's mediaType decides.</param>
     public static ParsedManifest Parse(ReadOnlySpan<byte> content, string? contentType)
@@ -15,11 +17,17 @@ public static class ManifestParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(content.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
             throw Invalid($"manifest is not valid JSON: {e.Message}");
+        }
+
+        if (!JsonText.IsValid(content, MaxDepth))
+        {
+            document.Dispose();
+            throw Invalid("manifest has a string that is not Unicode text (bytes that are not UTF-8, or an escaped lone surrogate)");
         }
 
         using (document)

@@ -40,7 +40,7 @@ public sealed class UploadService(
             : null;
         if (session is null || session.RepositoryName != name.FullName || IsExpired(session))
         {
-            throw new RegistryException(OciErrorCode.BlobUploadUnknown, $"upload '{DisplayText.Shorten(uploadId)}' is unknown or has expired in repository '{name}'", new { uploadId = DisplayText.Shorten(uploadId) });
+            throw UploadUnknown(uploadId, name.FullName);
         }
 
         return session;
@@ -50,64 +50,33 @@ public sealed class UploadService(
     public async Task<UploadSession> AppendAsync(RepositoryName name, string uploadId, Stream body, string? contentRange, long? contentLength, CancellationToken cancellationToken)
     {
         var session = await GetAsync(name, uploadId, cancellationToken);
-        var expected = ExpectedChunkLength(session, contentRange, contentLength);
-        var hash = hashes.Take(session.Id, session.Size);
-        long written;
-        try
-        {
-            var hashing = new HashingReadStream(body, hash, MaxBlobBytes - session.Size);
-            written = await store.WriteUploadAsync(session.Id, session.Size, hashing, cancellationToken);
-        }
-        catch
-        {
-            hash?.Dispose();
-            throw;
-        }
-
-        if (expected is { } length && length != written)
-        {
-            hash?.Dispose();
-            throw new RegistryException(OciErrorCode.SizeInvalid, $"the chunk declared {length} bytes but {written} arrived");
-        }
-
-        var newSize = session.Size + written;
-        var updated = await db.UploadSessions
-            .Where(u => u.Id == session.Id && u.Size == session.Size)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Size, newSize).SetProperty(x => x.UpdatedAt, DateTime.UtcNow), cancellationToken);
-        if (updated == 0)
-        {
-            hash?.Dispose();
-            throw new RegistryException(OciErrorCode.RangeInvalid, "another chunk was written to this upload at the same time; resume from its current Range");
-        }
-
-        if (hash is not null)
-        {
-            hashes.Return(session.Id, newSize, hash);
-        }
-
-        session.Size = newSize;
-        return session;
+        await using var hold = await HoldAsync(session, session.Size, cancellationToken);
+        return await AppendHeldAsync(session, body, contentRange, contentLength, cancellationToken);
     }
 
     /// <summary>Takes the last chunk (if any), checks the digest and commits the blob. A wrong digest stores nothing and ends the upload.</summary>
     public async Task CompleteAsync(RepositoryName name, string uploadId, Digest digest, Stream body, string? contentRange, long? contentLength, CancellationToken cancellationToken)
     {
-        var session = contentLength is 0 && contentRange is null
-            ? await GetAsync(name, uploadId, cancellationToken)
-            : await AppendAsync(name, uploadId, body, contentRange, contentLength, cancellationToken);
+        var session = await GetAsync(name, uploadId, cancellationToken);
+        await using var hold = await HoldAsync(session, session.Size, cancellationToken);
+        if (contentLength is not 0 || contentRange is not null)
+        {
+            session = await AppendHeldAsync(session, body, contentRange, contentLength, cancellationToken);
+        }
 
         var actual = await HashUploadAsync(session, digest.Algorithm, cancellationToken);
         if (actual != digest)
         {
-            await DiscardAsync(session.Id, cancellationToken);
+            await DiscardHeldAsync(session.Id, cancellationToken);
             throw DigestMismatch(digest, actual);
         }
 
+        // The session ends before its bytes move: a request that takes the hold next finds nothing to write into.
+        await db.UploadSessions.Where(u => u.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
+        hashes.Forget(session.Id);
         await store.CommitUploadAsync(session.Id, digest, session.Size, cancellationToken);
         var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
-        await db.UploadSessions.Where(u => u.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
-        hashes.Forget(session.Id);
     }
 
     /// <summary>A whole blob in one request (<c>POST ?digest=</c>); no session is recorded.</summary>
@@ -138,20 +107,97 @@ public sealed class UploadService(
     public async Task CancelAsync(RepositoryName name, string uploadId, CancellationToken cancellationToken)
     {
         var session = await GetAsync(name, uploadId, cancellationToken);
-        await DiscardAsync(session.Id, cancellationToken);
+        await using var hold = await HoldAsync(session, expectedSize: null, cancellationToken);
+        await DiscardHeldAsync(session.Id, cancellationToken);
     }
 
-    /// <summary>Removes sessions idle for longer than the configured lifetime, and their bytes.</summary>
+    /// <summary>Removes sessions idle for longer than the configured lifetime, and their bytes; one being written is left for the next round.</summary>
     public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {
         var cutoff = DateTime.UtcNow - options.Value.Limits.UploadSessionLifetime;
         var expired = await db.UploadSessions.AsNoTracking().Where(u => u.UpdatedAt < cutoff).Select(u => u.Id).Take(1000).ToListAsync(cancellationToken);
+        var removed = 0;
         foreach (var id in expired)
         {
-            await DiscardAsync(id, cancellationToken);
+            await using var hold = await store.TryHoldUploadAsync(id, cancellationToken);
+            if (hold is not null && await db.UploadSessions.Where(u => u.Id == id && u.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken) > 0)
+            {
+                hashes.Forget(id);
+                await store.DeleteUploadAsync(id, cancellationToken);
+                removed++;
+            }
         }
 
-        return expired.Count;
+        return removed;
+    }
+
+    /// <summary>
+    /// Takes the upload's hold, so that this request alone writes, commits or discards it, and reads its size again:
+    /// a request that held it a moment ago may have moved it on (416) or ended it (404).
+    /// </summary>
+    /// <param name="expectedSize">The size the request works from; null when any will do.</param>
+    private async Task<IAsyncDisposable> HoldAsync(UploadSession session, long? expectedSize, CancellationToken cancellationToken)
+    {
+        var hold = await store.TryHoldUploadAsync(session.Id, cancellationToken)
+            ?? throw new RegistryException(OciErrorCode.RangeInvalid, "another request is writing to this upload; resume from its Range once it is done");
+        try
+        {
+            var size = await db.UploadSessions.AsNoTracking().Where(u => u.Id == session.Id).Select(u => (long?)u.Size).FirstOrDefaultAsync(cancellationToken)
+                ?? throw UploadUnknown(session.Id.ToString("N"), session.RepositoryName);
+            if (expectedSize is { } expected && size != expected)
+            {
+                throw new RegistryException(OciErrorCode.RangeInvalid, $"the upload moved on to {size} bytes while this request started at {expected}; resume from its Range");
+            }
+
+            return hold;
+        }
+        catch
+        {
+            await hold.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Writes a chunk at the end of a held upload and records its new size.</summary>
+    private async Task<UploadSession> AppendHeldAsync(UploadSession session, Stream body, string? contentRange, long? contentLength, CancellationToken cancellationToken)
+    {
+        var expected = ExpectedChunkLength(session, contentRange, contentLength);
+        var hash = hashes.Take(session.Id, session.Size);
+        long written;
+        try
+        {
+            var hashing = new HashingReadStream(body, hash, MaxBlobBytes - session.Size);
+            written = await store.WriteUploadAsync(session.Id, session.Size, hashing, cancellationToken);
+        }
+        catch
+        {
+            hash?.Dispose();
+            throw;
+        }
+
+        if (expected is { } length && length != written)
+        {
+            hash?.Dispose();
+            throw new RegistryException(OciErrorCode.SizeInvalid, $"the chunk declared {length} bytes but {written} arrived");
+        }
+
+        var newSize = session.Size + written;
+        var updated = await db.UploadSessions
+            .Where(u => u.Id == session.Id && u.Size == session.Size)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Size, newSize).SetProperty(x => x.UpdatedAt, DateTime.UtcNow), cancellationToken);
+        if (updated == 0)
+        {
+            hash?.Dispose();
+            throw new RegistryException(OciErrorCode.RangeInvalid, "the upload changed while this chunk was written; resume from its current Range");
+        }
+
+        if (hash is not null)
+        {
+            hashes.Return(session.Id, newSize, hash);
+        }
+
+        session.Size = newSize;
+        return session;
     }
 
     private long? ExpectedChunkLength(UploadSession session, string? contentRange, long? contentLength)
@@ -202,14 +248,18 @@ public sealed class UploadService(
         return Digest.FromHash(algorithm, hash.GetHashAndReset());
     }
 
-    private async Task DiscardAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>Ends a held upload: its record first, so that a request taking the hold next finds nothing, then its bytes.</summary>
+    private async Task DiscardHeldAsync(Guid sessionId, CancellationToken cancellationToken)
     {
+        await db.UploadSessions.Where(u => u.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
         hashes.Forget(sessionId);
         await store.DeleteUploadAsync(sessionId, cancellationToken);
-        await db.UploadSessions.Where(u => u.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private bool IsExpired(UploadSession session) => session.UpdatedAt < DateTime.UtcNow - options.Value.Limits.UploadSessionLifetime;
+
+    private static RegistryException UploadUnknown(string uploadId, string repository) =>
+        new(OciErrorCode.BlobUploadUnknown, $"upload '{DisplayText.Shorten(uploadId)}' is unknown or has expired in repository '{repository}'", new { uploadId = DisplayText.Shorten(uploadId) });
 
     private static RegistryException DigestMismatch(Digest claimed, Digest actual) =>
         new(OciErrorCode.DigestInvalid, $"the uploaded content has digest {actual}, not {claimed}; nothing was stored", new { claimed = claimed.ToString(), actual = actual.ToString() });

@@ -10,6 +10,7 @@ namespace Registry.Core.Storage;
 /// <code>
 /// &lt;data&gt;/blobs/&lt;algorithm&gt;/&lt;first 2 hex&gt;/&lt;hex&gt;   committed content, immutable
 /// &lt;data&gt;/uploads/&lt;upload id&gt;                     upload sessions' bytes, renamed into blobs/ on commit
+/// &lt;data&gt;/uploads/&lt;upload id&gt;.hold                the lock file a request holds while it writes or commits the upload
 /// </code>
 /// Both live under one root so that commit is a rename on one filesystem: readers see all of a blob or none.
 /// </summary>
@@ -86,6 +87,20 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult(true);
     }
 
+    public Task<IAsyncDisposable?> TryHoldUploadAsync(Guid uploadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // FileShare.None takes an exclusive advisory lock (flock on Unix) that other processes and other opens respect.
+            IAsyncDisposable hold = new FileStream(HoldPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0);
+            return Task.FromResult<IAsyncDisposable?>(hold);
+        }
+        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+        {
+            return Task.FromResult<IAsyncDisposable?>(null);
+        }
+    }
+
     public async Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(UploadPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
@@ -125,21 +140,27 @@ public sealed class FileSystemBlobStore : IBlobStore
     public Task CommitUploadAsync(Guid uploadId, Digest digest, long length, CancellationToken cancellationToken)
     {
         var source = UploadPath(uploadId);
-        using (var file = new FileStream(source, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0))
+
+        // Only an empty upload may have no file yet; a shorter file is not the content that was verified.
+        using (var file = new FileStream(source, length == 0 ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
-            if (file.Length != length)
+            if (file.Length < length)
             {
-                file.SetLength(length);
+                throw new IOException($"upload {uploadId:N} holds {file.Length} bytes, not the {length} recorded");
             }
+
+            file.SetLength(length);
         }
 
         MoveIntoPlace(source, BlobPath(digest));
+        UploadHold.TryDelete(HoldPath(uploadId));
         return Task.CompletedTask;
     }
 
     public Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken)
     {
         File.Delete(UploadPath(uploadId));
+        UploadHold.TryDelete(HoldPath(uploadId));
         return Task.CompletedTask;
     }
 
@@ -184,4 +205,6 @@ public sealed class FileSystemBlobStore : IBlobStore
     private string BlobPath(Digest digest) => Path.Combine(_blobRoot, digest.Algorithm, digest.Hex[..2], digest.Hex);
 
     private string UploadPath(Guid uploadId) => Path.Combine(_uploadRoot, uploadId.ToString("N"));
+
+    private string HoldPath(Guid uploadId) => UploadPath(uploadId) + ".hold";
 }

@@ -27,6 +27,13 @@ public interface IBlobStore
     /// <summary>Removes a committed blob (garbage collection); false when the store did not hold it.</summary>
     Task<bool> DeleteAsync(Digest digest, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds an upload for one request at a time, across every process sharing the store; null while another request
+    /// holds it. An upload is written and committed only under its hold, after checking its recorded size, so no two
+    /// requests ever write into one upload at once, and none writes into one that is being committed.
+    /// </summary>
+    Task<IAsyncDisposable?> TryHoldUploadAsync(Guid uploadId, CancellationToken cancellationToken);
+
     /// <summary>Writes <paramref name="data"/> into an upload at <paramref name="offset"/>, dropping anything stored past it; returns the bytes written.</summary>
     Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken);
 

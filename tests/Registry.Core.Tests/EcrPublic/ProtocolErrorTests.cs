@@ -26,6 +26,8 @@ public abstract class ProtocolErrorTests(RegistryFixture fixture) : EcrPublicTes
         Assert.Contains("not array", await FailAsync("[1,2]"u8.ToArray()));
         Assert.Contains("not string", await FailAsync("\"x\""u8.ToArray()));
         Assert.Contains("UTF-8", await FailAsync([.. "{\"repositoryName\":\""u8, 0xff, 0xfe, .. "\"}"u8]));
+        Assert.Contains("lone surrogate", await FailAsync("{\"repositoryName\":\"x\\ud800\"}"u8.ToArray()));
+        Assert.Contains("lone surrogate", await FailAsync("{\"repo\\u0073itoryName\":\"ecr-x\",\"\\udc00\":1}"u8.ToArray()));
     }
 
     [Fact]

@@ -227,14 +227,15 @@ public abstract class UploadApiTests(RegistryFixture fixture) : ApiTestBase(fixt
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Mount_that_cannot_be_done_opens_an_upload_session(bool withFrom)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task Mount_that_cannot_be_done_opens_an_upload_session(bool withFrom, bool malformedDigest)
     {
         var source = RegistryApi.UniqueName();
         var target = RegistryApi.UniqueName();
         await Api.PushBlobAsync(source, TestBlob.Random(8));
-        var missing = TestBlob.Random(8).Digest;
+        var missing = malformedDigest ? "sha256:not-hex" : TestBlob.Random(8).Digest;
         var query = withFrom ? $"?mount={missing}&from={source}" : $"?mount={missing}";
 
         using var mount = await Client.PostAsync($"/v2/{target}/blobs/uploads/{query}", null);

@@ -122,6 +122,36 @@ public abstract class BlobStoreConformanceTests
     }
 
     [Fact]
+    public async Task An_upload_is_held_by_one_request_at_a_time_even_after_it_ends()
+    {
+        var store = CreateStore();
+        var upload = Guid.NewGuid();
+        await using (var first = await store.TryHoldUploadAsync(upload, None))
+        {
+            Assert.NotNull(first);
+            Assert.Null(await store.TryHoldUploadAsync(upload, None));
+            Assert.NotNull(await store.TryHoldUploadAsync(Guid.NewGuid(), None));
+            await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[10]), None);
+            await store.DeleteUploadAsync(upload, None);
+        }
+
+        await using var again = await store.TryHoldUploadAsync(upload, None);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public async Task Commit_refuses_an_upload_shorter_than_its_recorded_length_and_stores_nothing()
+    {
+        var store = CreateStore();
+        var upload = Guid.NewGuid();
+        var digest = Digest.Compute(new byte[20]);
+        await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[10]), None);
+        await Assert.ThrowsAnyAsync<IOException>(() => store.CommitUploadAsync(upload, digest, 20, None));
+        await Assert.ThrowsAnyAsync<IOException>(() => store.CommitUploadAsync(Guid.NewGuid(), digest, 20, None));
+        Assert.Null(await store.GetSizeAsync(digest, None));
+    }
+
+    [Fact]
     public async Task Deleted_upload_reads_back_empty()
     {
         var store = CreateStore();

@@ -13,28 +13,38 @@ internal static class BlobHandlers
     private const string ImmutableCaching = "public, max-age=31536000, immutable";
     private const int WholeBlobCopyBufferSize = 1024 * 1024;
 
-    /// <summary>GET or HEAD of a blob; GET honours Range (206, or 416 when unsatisfiable).</summary>
+    /// <summary>
+    /// GET or HEAD of a blob, 304 when If-None-Match names it. GET honours a byte Range (206, or 416 when
+    /// unsatisfiable); a Range in another unit, or on HEAD, is ignored as HTTP says.
+    /// </summary>
     public static async Task GetAsync(HttpContext context, RepositoryName name, string reference)
     {
         var digest = RegistryHeaders.ParseDigest(reference);
         var size = await context.RequestServices.GetRequiredService<BlobService>().GetLinkedSizeAsync(name, digest, context.RequestAborted);
         var response = context.Response;
+        var etag = $"\"{digest}\"";
         response.Headers[RegistryHeaders.ContentDigest] = digest.ToString();
         response.Headers.CacheControl = ImmutableCaching;
+        response.Headers.ETag = etag;
+        if (ConditionalRequest.IsNotModified(context.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.Headers.AcceptRanges = "bytes";
         if (HttpMethods.IsHead(context.Request.Method))
         {
             response.ContentType = "application/octet-stream";
             response.ContentLength = size;
-            response.Headers.AcceptRanges = "bytes";
-            response.Headers.ETag = $"\"{digest}\"";
             return;
         }
 
         var stream = await context.RequestServices.GetRequiredService<IBlobStore>().OpenReadAsync(digest, context.RequestAborted)
             ?? throw BlobService.BlobUnknown(digest);
-        if (context.Request.Headers.Range.Count > 0 || context.Request.Headers.IfNoneMatch.Count > 0)
+        if (IsByteRange(context.Request))
         {
-            await Results.Stream(stream, "application/octet-stream", entityTag: new EntityTagHeaderValue($"\"{digest}\""), enableRangeProcessing: true)
+            await Results.Stream(stream, "application/octet-stream", entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true)
                 .ExecuteAsync(context);
             return;
         }
@@ -44,11 +54,15 @@ internal static class BlobHandlers
         {
             response.ContentType = "application/octet-stream";
             response.ContentLength = stream.Length;
-            response.Headers.AcceptRanges = "bytes";
-            response.Headers.ETag = $"\"{digest}\"";
             await CopyAsync(stream, response.Body, context.RequestAborted);
         }
     }
+
+    /// <summary>The framework serves any unit as bytes; HTTP says a Range in a unit the server does not know is ignored.</summary>
+    private static bool IsByteRange(HttpRequest request) =>
+        request.Headers.Range.Count > 0
+        && RangeHeaderValue.TryParse(request.Headers.Range.ToString(), out var range)
+        && string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Large blocks, read synchronously: the blob is usually in the page cache, and a thread-pool hop per read

@@ -79,27 +79,38 @@ public static class DistributionEndpoints
         var method = context.Request.Method;
         return (route.Kind, method) switch
         {
+            (RouteKind.Unknown, _) => OciErrorResponse.WriteAsync(context, OciErrorCode.NotFound, $"no registry API at {context.Request.Path}"),
+            (_, "OPTIONS") => OptionsAsync(context, route),
             (RouteKind.Base, "GET" or "HEAD") => context.Response.WriteAsJsonAsync(new { }),
-            (RouteKind.Catalog, "GET") => CatalogHandlers.ListAsync(context),
-            (RouteKind.Tags, "GET") => CatalogHandlers.ListTagsAsync(context, Name(route)),
+            (RouteKind.Catalog, "GET" or "HEAD") => CatalogHandlers.ListAsync(context),
+            (RouteKind.Tags, "GET" or "HEAD") => CatalogHandlers.ListTagsAsync(context, Name(route)),
             (RouteKind.Manifest, "GET" or "HEAD") => ManifestHandlers.GetAsync(context, Name(route), route.Reference),
             (RouteKind.Manifest, "PUT") => ManifestHandlers.PutAsync(context, Name(route), route.Reference),
             (RouteKind.Manifest, "DELETE") => ManifestHandlers.DeleteAsync(context, Name(route), route.Reference),
             (RouteKind.Blob, "GET" or "HEAD") => BlobHandlers.GetAsync(context, Name(route), route.Reference),
             (RouteKind.Blob, "DELETE") => BlobHandlers.DeleteAsync(context, Name(route), route.Reference),
             (RouteKind.UploadStart, "POST") => UploadHandlers.StartAsync(context, Name(route)),
-            (RouteKind.Upload, "GET") => UploadHandlers.StatusAsync(context, Name(route), route.Reference),
+            (RouteKind.Upload, "GET" or "HEAD") => UploadHandlers.StatusAsync(context, Name(route), route.Reference),
             (RouteKind.Upload, "PATCH") => UploadHandlers.PatchAsync(context, Name(route), route.Reference),
             (RouteKind.Upload, "PUT") => UploadHandlers.CompleteAsync(context, Name(route), route.Reference),
             (RouteKind.Upload, "DELETE") => UploadHandlers.CancelAsync(context, Name(route), route.Reference),
-            (RouteKind.Referrers, "GET") => ReferrerHandlers.ListAsync(context, Name(route), route.Reference),
-            (RouteKind.Unknown, _) => OciErrorResponse.WriteAsync(context, OciErrorCode.NotFound, $"no registry API at {context.Request.Path}"),
+            (RouteKind.Referrers, "GET" or "HEAD") => ReferrerHandlers.ListAsync(context, Name(route), route.Reference),
             _ => MethodNotAllowedAsync(context, route),
         };
     }
 
-    private static Task MethodNotAllowedAsync(HttpContext context, DistributionRoute route) =>
-        OciErrorResponse.WriteAsync(context, OciErrorCode.MethodUnknown, $"{context.Request.Method} is not supported on {route.Kind} resources");
+    private static Task OptionsAsync(HttpContext context, DistributionRoute route)
+    {
+        context.Response.Headers.Allow = ResourceMethods.Allowed(route.Kind);
+        context.Response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
+    private static Task MethodNotAllowedAsync(HttpContext context, DistributionRoute route)
+    {
+        context.Response.Headers.Allow = ResourceMethods.Allowed(route.Kind);
+        return OciErrorResponse.WriteAsync(context, OciErrorCode.MethodUnknown, $"{context.Request.Method} is not supported on {route.Kind} resources");
+    }
 
     private static RepositoryName Name(DistributionRoute route) => RepositoryService.ParseName(route.Name);
 }

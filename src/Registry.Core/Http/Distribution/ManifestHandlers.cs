@@ -24,7 +24,7 @@ internal static class ManifestHandlers
         response.Headers[RegistryHeaders.ContentDigest] = manifest.Digest.ToString();
         response.Headers.ETag = etag;
         response.ContentType = manifest.MediaType;
-        if (context.Request.Headers.IfNoneMatch.Any(v => v == etag || v == "*"))
+        if (ConditionalRequest.IsNotModified(context.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

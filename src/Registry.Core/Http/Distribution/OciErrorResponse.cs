@@ -17,18 +17,15 @@ internal static class OciErrorResponse
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>HEAD gets the headers GET would (type and length of the error body), without the body.</summary>
     public static Task WriteAsync(HttpContext context, OciErrorCode code, string message, object? detail = null)
     {
         var response = context.Response;
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { errors = new[] { new { code = code.Code, message, detail } } }, Json);
         response.StatusCode = code.Status;
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return Task.CompletedTask;
-        }
-
         response.ContentType = "application/json; charset=utf-8";
-        var body = new { errors = new[] { new { code = code.Code, message, detail } } };
-        return response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
     public static Task WriteAsync(HttpContext context, RegistryException error) => WriteAsync(context, error.Error, error.Message, error.Detail);

@@ -69,7 +69,7 @@ internal static class RegistryAuthorization
 
         var action = method switch
         {
-            "GET" or "HEAD" => RegistryScope.Pull,
+            "GET" or "HEAD" or "OPTIONS" => RegistryScope.Pull,
             "DELETE" => RegistryScope.Delete,
             _ => RegistryScope.Push,
         };

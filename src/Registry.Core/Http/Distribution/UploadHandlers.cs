@@ -74,12 +74,12 @@ internal static class UploadHandlers
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
+    /// <summary>A mount that cannot be done, a malformed digest or source included, falls back to an upload session, as the spec asks.</summary>
     private static async Task<bool> TryMountAsync(HttpContext context, RepositoryName name)
     {
-        var digest = RegistryHeaders.ParseDigest(context.Request.Query["mount"]);
         var from = context.Request.Query["from"].ToString();
         RepositoryName? source = null;
-        if (from.Length > 0 && !RepositoryName.TryParse(from, out source, out _))
+        if (!Digest.TryParse(context.Request.Query["mount"], out var digest, out _) || (from.Length > 0 && !RepositoryName.TryParse(from, out source, out _)))
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using Registry.Core.Oci;
 
 namespace Registry.Core.Http.EcrPublic;
 
@@ -32,6 +33,12 @@ internal static class EcrRequestBody
         catch (JsonException e)
         {
             throw EcrPublicException.Serialization($"The request body is not valid JSON: {e.Message}");
+        }
+
+        if (!JsonText.IsValid(body.Span, MaxDepth))
+        {
+            document.Dispose();
+            throw EcrPublicException.Serialization("The request body has a string that is not Unicode text (an escaped lone surrogate)");
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
