@@ -130,7 +130,7 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
             ValidAudience = audience,
             IssuerSigningKeys = await keys.ForValidationAsync(keyId, cancellationToken),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = TokenSigningKeys.ClockSkew,
             RequireExpirationTime = true,
         });
         return result.IsValid ? (JsonWebToken)result.SecurityToken : null;
