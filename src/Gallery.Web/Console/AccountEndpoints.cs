@@ -39,15 +39,15 @@ public static class AccountEndpoints
         }
 
         var user = await signIn.UserManager.FindByNameAsync(form.UserName.Trim());
-        if (user is { Suspended: true })
-        {
-            return BackToSignIn("This account is suspended. Contact the gallery's administrators.", form.UserName, returnUrl);
-        }
-
-        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
+        // Only someone who knows the password learns that the account is suspended (else it tells who exists).
+        var result = user is { Suspended: true }
+            ? await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true)
+            : await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return Results.LocalRedirect(returnUrl);
+            return user is { Suspended: true }
+                ? BackToSignIn("This account is suspended. Contact the gallery's administrators.", form.UserName, returnUrl)
+                : Results.LocalRedirect(returnUrl);
         }
 
         return BackToSignIn(result.IsLockedOut
@@ -117,9 +117,13 @@ public static class AccountEndpoints
             ["error"] = error, ["userName"] = userName, ["returnUrl"] = returnUrl,
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))));
 
-    /// <summary>Only paths on this site (no open redirect); the console by default.</summary>
-    private static string LocalUrl(string? url) =>
+    /// <summary>
+    /// Only paths on this site (no open redirect); the console by default. Control characters are refused too: browsers
+    /// drop tabs and newlines (<c>/\t/evil</c> is <c>//evil</c>), and LocalRedirect would throw on them.
+    /// </summary>
+    public static string LocalUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl)
             ? url : "/console/repositories";
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Registry.Core.Access;
 using Registry.Core.Events;
@@ -11,12 +10,17 @@ namespace Gallery.Web.Console;
 /// </summary>
 public sealed class ConsoleSession(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
 {
-    /// <summary>The caller, or null when nobody is signed in or the account is suspended (it may do nothing).</summary>
+    /// <summary>
+    /// The caller, or null when nobody is signed in, the account is suspended or the sign-in no longer holds
+    /// (<see cref="SignedInAccount"/>): it may do nothing.
+    /// </summary>
     public async Task<Caller?> CallerAsync(CancellationToken cancellationToken = default)
     {
-        var state = await authentication.GetAuthenticationStateAsync();
-        var accountId = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return accountId is null ? null : await RunAsync<PublisherService, Caller?>(p => p.FindCallerAsync(accountId, cancellationToken));
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        await using var scope = scopes.CreateAsyncScope();
+        return await SignedInAccount.IdAsync(user, scope.ServiceProvider) is { } accountId
+            ? await scope.ServiceProvider.GetRequiredService<PublisherService>().FindCallerAsync(accountId, cancellationToken)
+            : null;
     }
 
     public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> operation) where TService : notnull
@@ -38,11 +42,20 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, I
         return await operation(scope.ServiceProvider);
     }
 
-    /// <summary>A scope whose changes record the signed-in user as their actor.</summary>
+    /// <summary>
+    /// A scope whose changes record the signed-in user as their actor. Refused once the sign-in no longer holds: a
+    /// page opened before the password changed or the account was suspended must not go on acting (say, making keys).
+    /// </summary>
     private async Task<AsyncServiceScope> OpenScopeAsync()
     {
         var scope = scopes.CreateAsyncScope();
         var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (await SignedInAccount.IdAsync(user, scope.ServiceProvider) is null)
+        {
+            await scope.DisposeAsync();
+            throw new UnauthorizedAccessException("This sign-in is no longer valid (the password changed or the account was suspended): sign in again.");
+        }
+
         if (user.Identity?.Name is { } name)
         {
             scope.ServiceProvider.GetRequiredService<EventActor>().Set(EventActor.Describe(name, EventActor.ViaConsole));

@@ -62,6 +62,10 @@ public sealed class AccessKeyService(RegistryDbContext db, IDataProtectionProvid
         }
     }
 
+    /// <summary>Whether the account's key is still usable (the check <see cref="FindActiveAsync"/> makes, without decrypting the secret).</summary>
+    public Task<bool> IsActiveAsync(string accessKeyId, string accountId, CancellationToken cancellationToken) =>
+        db.AccessKeys.AnyAsync(k => k.Id == accessKeyId && k.AccountId == accountId && k.RevokedAt == null && !k.Account.Suspended, cancellationToken);
+
     public Task<List<AccessKey>> ListAsync(string accountId, CancellationToken cancellationToken) =>
         db.AccessKeys.AsNoTracking().Where(k => k.AccountId == accountId).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
 

@@ -12,6 +12,12 @@ public sealed class AccessOptions
     /// <summary>A new token signing key is made when the newest is older than this; older keys keep verifying until their tokens expire.</summary>
     public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The most scopes one token request may ask for. Clients ask for one to a few (a push with cross-repository mounts);
+    /// the bound keeps the work per request small and every token short enough to be accepted (8192 characters).
+    /// </summary>
+    public int MaxScopesPerToken { get; set; } = 16;
+
     /// <summary>The service name tokens are issued for; empty means the request's host.</summary>
     public string? Service { get; set; }
 }

@@ -43,6 +43,7 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<ParsedPolicyCache>();
         services.AddScoped<RepositoryAccess>();
         services.AddScoped<ScopeGranter>();
+        services.AddScoped<WriteGrantRecheck>();
         services.AddHostedService<ConfigurationBootstrapper>();
         return services;
     }

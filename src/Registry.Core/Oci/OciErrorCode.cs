@@ -21,6 +21,7 @@ public sealed record OciErrorCode(string Code, int Status, string Description)
     public static readonly OciErrorCode TooLarge = new("SIZE_INVALID", 413, "content exceeds the size limit");
     public static readonly OciErrorCode PaginationInvalid = new("PAGINATION_NUMBER_INVALID", 400, "invalid number of results requested");
     public static readonly OciErrorCode NotFound = new("NOT_FOUND", 404, "no such registry API");
+    public static readonly OciErrorCode TooManyScopes = new("DENIED", 400, "the token request asks for too many scopes");
     public static readonly OciErrorCode MethodUnknown = new("UNSUPPORTED", 405, "the method is not allowed on this resource");
 }
 

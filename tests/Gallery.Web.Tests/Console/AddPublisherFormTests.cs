@@ -11,7 +11,7 @@ public sealed class AddPublisherFormTests : ConsoleTestContext
     [Fact]
     public async Task An_administrator_adds_a_publisher_who_can_sign_in_with_that_password()
     {
-        SignIn(await CreatePublisherAsync("addera", administrator: true));
+        await SignInAsync(await CreatePublisherAsync("addera", administrator: true));
         var added = 0;
         var cut = Render<AddPublisherForm>(p => p.Add(f => f.OnAdded, () => added++));
 
@@ -36,7 +36,7 @@ public sealed class AddPublisherFormTests : ConsoleTestContext
     public async Task A_publisher_the_rules_refuse_is_not_added_and_the_message_says_why(string user, string password, string alias, string expected)
     {
         await CreatePublisherAsync("takenadd");
-        SignIn(await CreatePublisherAsync("adderb", administrator: true));
+        await SignInAsync(await CreatePublisherAsync("adderb", administrator: true));
         var cut = Render<AddPublisherForm>();
 
         Fill(cut, user, password, alias, "");
@@ -50,7 +50,7 @@ public sealed class AddPublisherFormTests : ConsoleTestContext
     [Fact]
     public async Task A_publisher_who_is_not_an_administrator_adds_nobody()
     {
-        SignIn(await CreatePublisherAsync("notadmin"));
+        await SignInAsync(await CreatePublisherAsync("notadmin"));
         var cut = Render<AddPublisherForm>();
 
         Fill(cut, "mallory", "Password-mallory", "", "");

@@ -20,11 +20,11 @@ public sealed class AdminPageTests : ConsoleTestContext
         Assert.Null(await RunAsync<PublisherService, Caller?>(p => p.FindCallerAsync(publisher.AccountId, CancellationToken.None)));
         Assert.Null(await RunAsync<CredentialVerifier, Caller?>(v => v.VerifyAsync(key.AccessKeyId, key.SecretAccessKey, CancellationToken.None)));
 
-        SignIn(publisher);
+        await SignInAsync(publisher);
         var console = Render<SettingsPage>();
         console.WaitForAssertion(() => Assert.Contains("This account cannot use the console: it is suspended", console.Find("[role=alert]").TextContent));
         Assert.Empty(console.FindAll("#new-alias"));
-        SignIn(Administrator!);
+        await SignInAsync(Administrator!);
 
         await cut.Find("#suspend-suspendme").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.Equal("Suspend", cut.Find("#suspend-suspendme").TextContent));
@@ -83,7 +83,7 @@ public sealed class AdminPageTests : ConsoleTestContext
     private async Task<IRenderedComponent<AdminPage>> RenderAsAdministratorAsync(string alias)
     {
         Administrator = await CreatePublisherAsync(alias, administrator: true);
-        SignIn(Administrator);
+        await SignInAsync(Administrator);
         var cut = Render<AdminPage>();
         cut.WaitForElement($"#suspend-{alias}");
         return cut;

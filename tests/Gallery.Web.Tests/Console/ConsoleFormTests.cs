@@ -15,7 +15,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
     public async Task A_repository_name_is_checked_as_typed_with_the_rules_message()
     {
         var caller = await CreatePublisherAsync("formsa");
-        SignIn(caller);
+        await SignInAsync(caller);
         var cut = Render<RepositoriesPage>();
         cut.WaitForElement("#new-repository-name");
 
@@ -36,6 +36,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
     {
         var caller = await CreatePublisherAsync("formsb");
         await CreateRepositoryAsync(caller, "app");
+        await SignInAsync(caller);
         var repository = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         var cut = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
 
@@ -62,6 +63,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
     {
         var caller = await CreatePublisherAsync("formsc");
         await CreateRepositoryAsync(caller, "app");
+        await SignInAsync(caller);
         var repository = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         var first = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
         var second = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
@@ -109,7 +111,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         var owner = await CreatePublisherAsync("ownera");
         await CreateRepositoryAsync(owner, "private-app");
         var other = await CreatePublisherAsync("othera");
-        SignIn(other);
+        await SignInAsync(other);
 
         Navigation.NavigateTo("/console/repositories/private-app?tab=delete");
         var cut = Render<RepositoryConsolePage>(p => p.Add(c => c.Name, "private-app"));
@@ -122,13 +124,13 @@ public sealed class ConsoleFormTests : ConsoleTestContext
     public async Task Administration_is_refused_to_publishers_and_verifies_for_administrators()
     {
         var publisher = await CreatePublisherAsync("plainp");
-        SignIn(publisher);
+        await SignInAsync(publisher);
         var refused = Render<AdminPage>();
         refused.WaitForElement("#admin-refused");
         Assert.Empty(refused.FindAll("#publishers-table"));
 
         var admin = await CreatePublisherAsync("admina", administrator: true);
-        SignIn(admin);
+        await SignInAsync(admin);
         var cut = Render<AdminPage>();
         cut.WaitForElement("#verify-plainp");
         await cut.Find("#verify-plainp").ClickAsync(new());

@@ -3,10 +3,13 @@ using Gallery.Web.Components.Pages.NotFound;
 using Bunit.TestDoubles;
 using Gallery.Web.Console;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Registry.Core;
 using Registry.Core.Access;
 using Registry.Core.Data;
+using Registry.Core.Data.Entities;
 using Registry.Core.Repositories.Management;
 
 namespace Gallery.Web.Tests.Console;
@@ -63,10 +66,14 @@ public abstract class ConsoleTestContext : GalleryTestContext, IAsyncLifetime
         await RunAsync<PublisherService, Caller>(p => p.CreateAsync(
             new PublisherService.NewPublisher("user-" + alias, null, "Password-123", alias, null, administrator), CancellationToken.None));
 
-    protected void SignIn(Caller caller)
+    /// <summary>Signs in as the cookie would: the account id and the security stamp it had at sign-in.</summary>
+    protected async Task SignInAsync(Caller caller)
     {
+        var stamp = await RunAsync<UserManager<Account>, string>(async users => await users.GetSecurityStampAsync((await users.FindByIdAsync(caller.AccountId))!));
         Authorization.SetAuthorized("user-" + caller.Alias);
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, caller.AccountId));
+        Authorization.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, caller.AccountId),
+            new Claim(Services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType, stamp));
     }
 
     protected async Task CreateRepositoryAsync(Caller caller, string name) =>

@@ -69,7 +69,7 @@ public sealed class DeleteRepositoryPanelTests : ConsoleTestContext
     {
         var caller = await CreatePublisherAsync(alias);
         await CreateRepositoryAsync(caller, "tools/cli");
-        SignIn(caller);
+        await SignInAsync(caller);
         var digest = await ConsoleImages.PushAsync(Services, new RepositoryName(caller.Alias, "tools/cli"), "amd64", 64, "latest");
         return (caller, (await FindAsync(caller))!, digest);
     }

@@ -89,7 +89,7 @@ public sealed class ImagesPanelTests : ConsoleTestContext
     {
         var caller = await CreatePublisherAsync(alias);
         await CreateRepositoryAsync(caller, "app");
-        SignIn(caller);
+        await SignInAsync(caller);
         var repository = (await RunAsync<RepositoryManagementService, Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         return (caller, repository);
     }

@@ -10,7 +10,7 @@ public sealed class KeysPageTests : ConsoleTestContext
     public async Task A_created_keys_secret_is_shown_once_and_signs_in_and_the_key_is_listed()
     {
         var caller = await CreatePublisherAsync("keysa");
-        SignIn(caller);
+        await SignInAsync(caller);
         var cut = Render<KeysPage>();
         cut.WaitForElement("#keys-table");
         Assert.Empty(cut.FindAll("#keys-table tbody tr"));
@@ -44,7 +44,7 @@ public sealed class KeysPageTests : ConsoleTestContext
         var caller = await CreatePublisherAsync("keysb");
         var kept = await RunAsync<AccessKeyService, AccessKeyService.CreatedKey>(k => k.CreateAsync(caller.AccountId, "kept", CancellationToken.None));
         var revoked = await RunAsync<AccessKeyService, AccessKeyService.CreatedKey>(k => k.CreateAsync(caller.AccountId, "laptop", CancellationToken.None));
-        SignIn(caller);
+        await SignInAsync(caller);
         var cut = Render<KeysPage>();
         cut.WaitForElement($"#revoke-{revoked.AccessKeyId}");
         Assert.Equal(2, cut.FindAll("#keys-table tbody tr").Count);

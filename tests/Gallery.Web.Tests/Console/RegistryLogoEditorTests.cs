@@ -54,7 +54,7 @@ public sealed class RegistryLogoEditorTests : ConsoleTestContext
     private async Task<(IRenderedComponent<SettingsPage> Page, Caller Caller)> RenderSettingsAsync(string alias)
     {
         var caller = await CreatePublisherAsync(alias);
-        SignIn(caller);
+        await SignInAsync(caller);
         var cut = Render<SettingsPage>();
         cut.WaitForElement("#registry-logo-preview");
         return (cut, caller);

@@ -11,7 +11,7 @@ public sealed class RepositoryConsolePageTests : ConsoleTestContext
     {
         var caller = await CreatePublisherAsync("consolepage");
         await CreateRepositoryAsync(caller, "app");
-        SignIn(caller);
+        await SignInAsync(caller);
 
         var empty = Render<RepositoryConsolePage>(p => p.Add(c => c.Name, "app"));
         empty.WaitForElement("#public-page-pending");

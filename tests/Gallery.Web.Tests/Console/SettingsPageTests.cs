@@ -72,7 +72,7 @@ public sealed class SettingsPageTests : ConsoleTestContext
         var caller = await CreatePublisherAsync("settingsc");
         await CreateRepositoryAsync(caller, "app");
         await CreateRepositoryAsync(caller, "tools/cli");
-        var cut = RenderSettings(caller);
+        var cut = await RenderSettingsAsync(caller);
 
         cut.Find("#new-alias").Input("renamed");
         cut.WaitForAssertion(() => Assert.Equal("renamed is available.", cut.Find("#alias-status").TextContent.Trim()));
@@ -135,7 +135,7 @@ public sealed class SettingsPageTests : ConsoleTestContext
     public async Task The_password_form_posts_to_its_endpoint_and_shows_what_it_answered_as_text()
     {
         var caller = await CreatePublisherAsync("settingsf");
-        SignIn(caller);
+        await SignInAsync(caller);
 
         var changed = Visit<SettingsPage>("/console/settings?password=changed");
         changed.WaitForElement("#password-form");
@@ -154,12 +154,12 @@ public sealed class SettingsPageTests : ConsoleTestContext
     private async Task<(IRenderedComponent<SettingsPage> Page, Caller Caller)> RenderSettingsAsync(string alias)
     {
         var caller = await CreatePublisherAsync(alias);
-        return (RenderSettings(caller), caller);
+        return (await RenderSettingsAsync(caller), caller);
     }
 
-    private IRenderedComponent<SettingsPage> RenderSettings(Caller caller)
+    private async Task<IRenderedComponent<SettingsPage>> RenderSettingsAsync(Caller caller)
     {
-        SignIn(caller);
+        await SignInAsync(caller);
         var cut = Render<SettingsPage>();
         cut.WaitForElement("#new-alias");
         return cut;

@@ -34,6 +34,20 @@ public sealed class SignInSignUpTests : ConsoleTestContext
         Assert.Null(cut.Find("#signin-password").GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("/console/keys", "/console/keys")]
+    [InlineData("/%5Cevil.example", "/%5Cevil.example")]
+    [InlineData("//evil.example", "/console/repositories")]
+    [InlineData("/\\evil.example", "/console/repositories")]
+    [InlineData("/\t/evil.example", "/console/repositories")]
+    [InlineData("/\n/evil.example", "/console/repositories")]
+    [InlineData("/\u007f/evil.example", "/console/repositories")]
+    [InlineData("http:evil.example", "/console/repositories")]
+    [InlineData("https://evil.example", "/console/repositories")]
+    [InlineData("", "/console/repositories")]
+    public void Sign_in_returns_only_to_paths_of_this_site(string returnUrl, string expected) =>
+        Assert.Equal(expected, AccountEndpoints.LocalUrl(returnUrl));
+
     [Fact]
     public void Sign_up_shows_the_forms_own_message_and_keeps_what_was_typed_except_passwords()
     {

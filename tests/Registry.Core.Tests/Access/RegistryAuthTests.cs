@@ -67,6 +67,21 @@ public abstract class RegistryAuthTests(RegistryFixture fixture) : ApiTestBase(f
         Assert.Equal(HttpStatusCode.Unauthorized, pushWithPullToken.StatusCode);
     }
 
+    [Fact]
+    public async Task A_token_request_is_limited_to_16_scopes_and_such_a_token_is_still_accepted()
+    {
+        var longest = Enumerable.Range(0, 17).Select(i => $"{TestPublisher.Alias}/{new string('a', 200)}{i:D5}").ToList();
+        var scopes = longest.Select(name => $"repository:{name}:pull,push,delete").ToList();
+
+        using var tooMany = await TokenAsync(TestPublisher.Credentials, string.Join(' ', scopes));
+        Assert.Contains("at most 16 scopes", await RegistryApi.AssertErrorAsync(tooMany, HttpStatusCode.BadRequest, "DENIED"));
+
+        using var enough = await TokenAsync(TestPublisher.Credentials, string.Join(' ', scopes.Take(16)));
+        var token = (await enough.Content.ReadFromJsonAsync<TokenBody>())!.token;
+        using var pull = await SendWithTokenAsync(HttpMethod.Get, $"/v2/{longest[15]}/tags/list", token);
+        await RegistryApi.AssertErrorAsync(pull, HttpStatusCode.NotFound, "NAME_UNKNOWN");
+    }
+
     [Theory]
     [InlineData("GKTESTPUBLISHER00001", "wrong-secret")]
     [InlineData("GKUNKNOWNKEY00000000", "whatever")]

@@ -76,6 +76,22 @@ public abstract class EcrPublicAuthTests(RegistryFixture fixture) : EcrPublicTes
     }
 
     [Fact]
+    public async Task A_request_whose_target_is_not_signed_cannot_be_replayed_as_another_operation()
+    {
+        var name = await CreateRepositoryAsync();
+        const string policy = """{"Version":"2012-10-17","Statement":[{"Sid":"push","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":["ecr-public:PutImage"]}]}""";
+        await Ecr.CallAsync("SetRepositoryPolicy", new { repositoryName = name, policyText = policy });
+        var body = System.Text.Encoding.UTF8.GetBytes(EcrPublicClient.Body(new { repositoryName = name }));
+
+        var captured = Ecr.SignRaw("SpencerFrontendService.GetRepositoryPolicy", body, signTarget: false);
+        captured.Headers.Remove("X-Amz-Target");
+        captured.Headers.TryAddWithoutValidation("X-Amz-Target", "SpencerFrontendService.DeleteRepositoryPolicy");
+        Assert.Contains("X-Amz-Target", (await Ecr.SendAsync(captured)).AssertError("InvalidSignatureException"));
+
+        Assert.Equal(policy, (await Ecr.CallAsync("GetRepositoryPolicy", new { repositoryName = name })).GetProperty("policyText").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_and_revoked_keys_are_refused()
     {
         var unknown = new EcrPublicClient(Fixture.Host.RawClient, "GKUNKNOWNKEY0000000", "whatever");

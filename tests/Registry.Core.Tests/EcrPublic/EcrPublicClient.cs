@@ -19,7 +19,7 @@ public sealed class EcrPublicClient(HttpClient http, string accessKeyId, string 
         SignRaw("SpencerFrontendService." + operation, Encoding.UTF8.GetBytes(body), at, service, secret);
 
     /// <summary>A signed request with any X-Amz-Target and any body bytes, for what a well-behaved SDK never sends.</summary>
-    public HttpRequestMessage SignRaw(string target, byte[] body, DateTime? at = null, string service = SigV4Verifier.Service, string? secret = null)
+    public HttpRequestMessage SignRaw(string target, byte[] body, DateTime? at = null, string service = SigV4Verifier.Service, string? secret = null, bool signTarget = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/");
         request.Content = new ByteArrayContent(body);
@@ -34,6 +34,11 @@ public sealed class EcrPublicClient(HttpClient http, string accessKeyId, string 
             ["x-amz-date"] = amzDate,
             ["x-amz-target"] = target,
         };
+        if (!signTarget)
+        {
+            headers.Remove("x-amz-target");
+        }
+
         var scope = $"{amzDate[..8]}/us-east-1/{service}/aws4_request";
         var canonical = SigV4Signature.CanonicalRequest("POST", "/", "", headers.ToList(), SigV4Signature.PayloadHash(body));
         var key = SigV4Signature.SigningKey(secret ?? secretAccessKey, amzDate[..8], "us-east-1", service);

@@ -13,6 +13,7 @@ public sealed class SigV4Verifier(AccessKeyService keys, TimeProvider time)
 {
     public const string Service = "ecr-public";
     public static readonly TimeSpan ClockWindow = TimeSpan.FromMinutes(15);
+    private const string TargetHeader = "X-Amz-Target";
 
     public async Task<AccessKeyService.ActiveKey> VerifyAsync(SignedRequest request, CancellationToken cancellationToken)
     {
@@ -38,6 +39,13 @@ public sealed class SigV4Verifier(AccessKeyService keys, TimeProvider time)
         if (!authorization.SignedHeaders.Contains("host"))
         {
             throw new SigV4Exception(SigV4Failure.InvalidSignature, "'Host' must be a signed header.");
+        }
+
+        // The target names the operation and the body only its input: unsigned, a captured GetRepositoryPolicy could be
+        // replayed as DeleteRepositoryPolicy with the same body. The AWS SDKs always sign it.
+        if (request.Headers.ContainsKey(TargetHeader) && !authorization.SignedHeaders.Contains("x-amz-target"))
+        {
+            throw new SigV4Exception(SigV4Failure.InvalidSignature, "'X-Amz-Target' must be a signed header.");
         }
 
         var key = await keys.FindActiveAsync(authorization.AccessKeyId, cancellationToken)

@@ -13,14 +13,22 @@ public sealed record RegistryScope(string Type, string Name, IReadOnlyList<strin
 
     public override string ToString() => $"{Type}:{Name}:{string.Join(',', Actions)}";
 
-    /// <summary>Parses every scope in the request's scope parameters (several may share one, separated by spaces); malformed ones are dropped.</summary>
-    public static List<RegistryScope> ParseAll(IEnumerable<string?> values)
+    /// <summary>
+    /// Parses the scopes in the request's scope parameters (several may share one, separated by spaces); malformed ones
+    /// are dropped. Stops once it has more than <paramref name="limit"/>, which is enough to tell the request asks too much.
+    /// </summary>
+    public static List<RegistryScope> ParseAll(IEnumerable<string?> values, int limit)
     {
         var scopes = new List<RegistryScope>();
         foreach (var value in values)
         {
             foreach (var text in (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (scopes.Count > limit)
+                {
+                    return scopes;
+                }
+
                 var first = text.IndexOf(':');
                 var last = text.LastIndexOf(':');
                 if (first <= 0 || last <= first + 1)

@@ -38,6 +38,10 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
         if (caller is not null)
         {
             claims[ActorClaim] = EventActor.NameOf(caller);
+            if (caller.AccessKeyId is { } accessKeyId)
+            {
+                claims[AccessKeyClaim] = accessKeyId;
+            }
         }
 
         var token = await SignAsync(caller?.AccountId ?? Anonymous, service, expires, claims, cancellationToken);
@@ -63,6 +67,7 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
         var grant = new RegistryGrant(subject == Anonymous ? null : subject, ReadAccess(identity), identity.ValidTo)
         {
             Actor = identity.TryGetPayloadValue<string>(ActorClaim, out var actor) ? actor : null,
+            AccessKeyId = identity.TryGetPayloadValue<string>(AccessKeyClaim, out var accessKeyId) ? accessKeyId : null,
         };
         _verified.Set(cacheKey, grant, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = identity.ValidTo });
         return grant;
@@ -125,7 +130,7 @@ public sealed class RegistryTokenService(TokenSigningKeys keys, IOptions<AccessO
             ValidAudience = audience,
             IssuerSigningKeys = await keys.ForValidationAsync(keyId, cancellationToken),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = TokenSigningKeys.ClockSkew,
             RequireExpirationTime = true,
         });
         return result.IsValid ? (JsonWebToken)result.SecurityToken : null;

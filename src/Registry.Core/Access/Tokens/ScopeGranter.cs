@@ -34,12 +34,12 @@ public sealed class ScopeGranter(RepositoryAccess access, DefaultAliases default
                 actions.Add(RegistryScope.Pull);
             }
 
-            if (caller is not null && scope.Allows(RegistryScope.Push) && await access.IsAllowedAsync(caller, name, EcrPublicActions.PutImage, cancellationToken))
+            if (caller is not null && scope.Allows(RegistryScope.Push) && await access.IsAllowedAsync(caller, name, PolicyActionFor(RegistryScope.Push), cancellationToken))
             {
                 actions.Add(RegistryScope.Push);
             }
 
-            if (caller is not null && scope.Allows(RegistryScope.Delete) && await access.IsAllowedAsync(caller, name, EcrPublicActions.BatchDeleteImage, cancellationToken))
+            if (caller is not null && scope.Allows(RegistryScope.Delete) && await access.IsAllowedAsync(caller, name, PolicyActionFor(RegistryScope.Delete), cancellationToken))
             {
                 actions.Add(RegistryScope.Delete);
             }
@@ -52,4 +52,12 @@ public sealed class ScopeGranter(RepositoryAccess access, DefaultAliases default
 
         return granted;
     }
+
+    /// <summary>The repository policy action that decides a token action: push is PutImage, delete is BatchDeleteImage.</summary>
+    public static string PolicyActionFor(string tokenAction) => tokenAction switch
+    {
+        RegistryScope.Push => EcrPublicActions.PutImage,
+        RegistryScope.Delete => EcrPublicActions.BatchDeleteImage,
+        _ => throw new ArgumentOutOfRangeException(nameof(tokenAction), tokenAction, "only push and delete are decided by policy"),
+    };
 }

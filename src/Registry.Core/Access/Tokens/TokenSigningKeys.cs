@@ -12,13 +12,17 @@ namespace Registry.Core.Access.Tokens;
 /// <summary>
 /// The HMAC keys that sign registry tokens. Only this registry verifies its tokens, so a symmetric key is enough, and
 /// it keeps verification cheap on every pull. Keys live in the database, encrypted, so all nodes and restarts agree;
-/// a new key is made when the newest is older than the rotation interval, and old keys keep verifying.
+/// a new key is made when the newest is older than the rotation interval. A replaced key keeps verifying only as long
+/// as a token it signed can live, so a key that leaks later (an old backup) cannot mint tokens this registry accepts.
 /// </summary>
 public sealed class TokenSigningKeys(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<AccessOptions> options)
 {
-    private const string Purpose = "Gallery.TokenSigningKeys.v1";
+    internal const string Purpose = "Gallery.TokenSigningKeys.v1";
+
+    /// <summary>The clock skew token validation allows; a replaced key verifies for this much longer.</summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private volatile IReadOnlyList<SymmetricSecurityKey> _keys = [];
+    private volatile IReadOnlyList<LoadedKey> _keys = [];
     private DateTime _newestCreatedAt;
 
     /// <summary>The key to sign with now: the newest, made or rotated on demand.</summary>
@@ -29,18 +33,19 @@ public sealed class TokenSigningKeys(IServiceScopeFactory scopes, IDataProtectio
             await ReloadAsync(createIfStale: true, cancellationToken);
         }
 
-        return _keys[0];
+        return _keys[0].Key;
     }
 
     /// <summary>Every key that may have signed a live token; reloads once when a token names a key this node has not seen.</summary>
     public async Task<IReadOnlyList<SymmetricSecurityKey>> ForValidationAsync(string? keyId, CancellationToken cancellationToken)
     {
-        if (_keys.Count == 0 || (keyId is not null && _keys.All(k => k.KeyId != keyId)))
+        if (_keys.Count == 0 || (keyId is not null && _keys.All(k => k.Key.KeyId != keyId)))
         {
             await ReloadAsync(createIfStale: false, cancellationToken);
         }
 
-        return _keys;
+        var now = DateTime.UtcNow;
+        return _keys.Where(k => k.VerifiesUntil > now).Select(k => k.Key).ToList();
     }
 
     private async Task ReloadAsync(bool createIfStale, CancellationToken cancellationToken)
@@ -65,7 +70,13 @@ public sealed class TokenSigningKeys(IServiceScopeFactory scopes, IDataProtectio
                 rows.Insert(0, fresh);
             }
 
-            _keys = rows.Select(r => new SymmetricSecurityKey(Convert.FromBase64String(protector.Unprotect(r.ProtectedPrivateKey))) { KeyId = r.Id }).ToList();
+            var longestToken = options.Value.RegistryTokenLifetime > options.Value.AuthorizationTokenLifetime
+                ? options.Value.RegistryTokenLifetime : options.Value.AuthorizationTokenLifetime;
+            _keys = rows.Select((r, i) => new LoadedKey(
+                    new SymmetricSecurityKey(Convert.FromBase64String(protector.Unprotect(r.ProtectedPrivateKey))) { KeyId = r.Id },
+                    // A key signs until the next one is made; its last tokens expire the longest lifetime after that.
+                    i == 0 ? DateTime.MaxValue : rows[i - 1].CreatedAt + longestToken + ClockSkew))
+                .ToList();
             _newestCreatedAt = rows.Count > 0 ? rows[0].CreatedAt : DateTime.MinValue;
         }
         finally
@@ -73,4 +84,6 @@ public sealed class TokenSigningKeys(IServiceScopeFactory scopes, IDataProtectio
             _lock.Release();
         }
     }
+
+    private sealed record LoadedKey(SymmetricSecurityKey Key, DateTime VerifiesUntil);
 }

@@ -13,6 +13,7 @@ namespace Registry.Core.Http.Distribution;
 /// Every /v2/ request carries a bearer token (anonymous ones are free at /token): pulls need <c>pull</c> on the
 /// repository, uploads and manifest pushes <c>push</c>, deletes <c>delete</c>. Without a fitting token the answer is
 /// 401 with a challenge naming the scope (so clients fetch one), or 403 when a signed-in caller is simply not allowed.
+/// Writes are decided again on every request (<see cref="WriteGrantRecheck"/>), not only when the token was issued.
 /// </summary>
 internal static class RegistryAuthorization
 {
@@ -42,6 +43,14 @@ internal static class RegistryAuthorization
 
         if (action is null || grant.Allows(RegistryScope.RepositoryType, route.Name, action))
         {
+            if (action is RegistryScope.Push or RegistryScope.Delete
+                && !await context.RequestServices.GetRequiredService<WriteGrantRecheck>().IsStillAllowedAsync(grant, RepositoryService.ParseName(route.Name), action, context.RequestAborted))
+            {
+                throw new RegistryException(OciErrorCode.Denied,
+                    $"you are no longer allowed to {action} '{route.Name}': the account, its access key or the repository policy changed after the token was issued",
+                    new { name = route.Name, action });
+            }
+
             return grant;
         }
 
@@ -98,7 +107,7 @@ internal static class RegistryAuthorization
 
         var requested = action is null ? [] : new List<RegistryScope> { new(RegistryScope.RepositoryType, route.Name, [action]) };
         var granted = await services.GetRequiredService<ScopeGranter>().GrantAsync(caller, requested, context.RequestAborted);
-        return new RegistryGrant(caller.AccountId, granted, DateTime.UtcNow.AddMinutes(1)) { Actor = EventActor.NameOf(caller) };
+        return new RegistryGrant(caller.AccountId, granted, DateTime.UtcNow.AddMinutes(1)) { Actor = EventActor.NameOf(caller), IsCurrent = true };
     }
 
     private static string? DecodeAwsToken(string token)

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Registry.Core.Access;
 using Registry.Core.Access.Tokens;
 using Registry.Core.Http.Distribution;
@@ -35,7 +37,7 @@ public static class TokenEndpoint
             return;
         }
 
-        await RespondAsync(context, credentials, RegistryScope.ParseAll(context.Request.Query["scope"]));
+        await RespondAsync(context, credentials, context.Request.Query["scope"]);
     }
 
     private static async Task IssueFromFormAsync(HttpContext context)
@@ -48,11 +50,19 @@ public static class TokenEndpoint
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         (string, string)? credentials = form["grant_type"] == "password" ? (form["username"].ToString(), form["password"].ToString()) : null;
-        await RespondAsync(context, credentials, RegistryScope.ParseAll(form["scope"]));
+        await RespondAsync(context, credentials, form["scope"]);
     }
 
-    private static async Task RespondAsync(HttpContext context, (string User, string Password)? credentials, List<RegistryScope> requested)
+    private static async Task RespondAsync(HttpContext context, (string User, string Password)? credentials, StringValues scopes)
     {
+        var limit = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.MaxScopesPerToken;
+        var requested = RegistryScope.ParseAll(scopes, limit);
+        if (requested.Count > limit)
+        {
+            await OciErrorResponse.WriteAsync(context, OciErrorCode.TooManyScopes, $"a token covers at most {limit} scopes; ask for fewer at a time");
+            return;
+        }
+
         Caller? caller = null;
         if (credentials is { } basic)
         {
