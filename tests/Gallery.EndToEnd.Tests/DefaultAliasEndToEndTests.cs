@@ -27,7 +27,11 @@ public abstract class DefaultAliasEndToEndTests(GalleryFixture fixture) : Galler
         LayoutAssert.SameImage(layout, image, new OciLayoutReader(Temp.Sub("pull")), "v1");
 
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Gallery.BaseAddress };
-        foreach (var (link, target) in new[] { ($"/{viaDefault}?tab=tags", $"/{repository}?tab=tags"), ($"/{defaultAlias}", $"/{TestPublisher.Alias}") })
+        foreach (var (link, target) in new[]
+                 {
+                     ($"/{viaDefault}?tab=tags", $"/{repository}?tab=tags"), ($"/{defaultAlias}", $"/{TestPublisher.Alias}"),
+                     ($"/{viaDefault}/%0Aa%20b", $"/{repository}/%0Aa%20b"),
+                 })
         {
             using var response = await client.GetAsync(link);
             Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);

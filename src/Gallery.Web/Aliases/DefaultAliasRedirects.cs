@@ -19,7 +19,9 @@ public static class DefaultAliasRedirects
                 var primary = await context.RequestServices.GetRequiredService<DefaultAliases>().PrimaryForAsync(alias, context.RequestAborted);
                 if (primary is not null)
                 {
-                    context.Response.Redirect($"/{primary}{(end < 0 ? "" : path[end..])}{context.Request.QueryString}", permanent: true);
+                    // Re-escaped: the decoded path may hold characters a Location header cannot (a %0A would fail the response).
+                    var target = new PathString("/" + primary).Add(end < 0 ? PathString.Empty : new PathString(path[end..]));
+                    context.Response.Redirect(target.ToUriComponent() + context.Request.QueryString, permanent: true);
                     return;
                 }
             }
