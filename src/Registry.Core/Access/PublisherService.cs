@@ -12,6 +12,8 @@ namespace Registry.Core.Access;
 /// <summary>Publishers: an account (ASP.NET Core Identity) with the one registry it owns, its alias, display name and logo.</summary>
 public sealed class PublisherService(RegistryDbContext db, UserManager<Account> users, IBlobStore store, RegistryEventSignal signal, DefaultAliases defaultAliases)
 {
+    private const int MaxAccountFieldLength = 256;
+
     public sealed record NewPublisher(string UserName, string? Email, string? Password, string? Alias, string? DisplayName, bool IsAdministrator = false);
 
     /// <summary>
@@ -20,6 +22,12 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
     /// </summary>
     public async Task<Caller> CreateAsync(NewPublisher request, CancellationToken cancellationToken)
     {
+        // The Identity columns hold 256 characters; PostgreSQL would refuse more only when saving.
+        if (request.UserName.Length > MaxAccountFieldLength || request.Email?.Length > MaxAccountFieldLength)
+        {
+            throw new PublisherException($"the user name and the email address are at most {MaxAccountFieldLength} characters");
+        }
+
         if (request.Alias is { } alias)
         {
             EnsureAliasAvailable(alias, await AliasTakenAsync(alias, null, cancellationToken));
