@@ -46,6 +46,11 @@ public static class ManifestParser
             }
 
             var artifactType = OptionalString(root, "artifactType");
+            if (artifactType is not null && !MediaTypes.IsWellFormed(artifactType))
+            {
+                throw Invalid($"artifactType '{DisplayText.Shorten(artifactType)}' is not a media type (type/subtype, each 1 to 127 characters, RFC 6838)");
+            }
+
             var subject = root.TryGetProperty("subject", out var s) && s.ValueKind != JsonValueKind.Null ? ReadDescriptor(s, "subject") : null;
             var annotations = ReadAnnotations(root, "manifest");
 
@@ -71,6 +76,12 @@ public static class ManifestParser
             }
 
             var configDescriptor = ReadDescriptor(config, "config");
+            if (!MediaTypes.IsWellFormed(configDescriptor.MediaType))
+            {
+                // It stands for the artifact type when the manifest declares none.
+                throw Invalid($"config mediaType '{DisplayText.Shorten(configDescriptor.MediaType)}' is not a media type (type/subtype, each 1 to 127 characters, RFC 6838)");
+            }
+
             var layerDescriptors = layers.EnumerateArray().Select((l, i) => ReadDescriptor(l, $"layers[{i}]")).ToList();
             if (mediaType == MediaTypes.DockerManifest && artifactType is not null)
             {

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
+
 namespace Registry.Core.Oci;
 
-public static class MediaTypes
+public static partial class MediaTypes
 {
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     public const string OciIndex = "application/vnd.oci.image.index.v1+json";
@@ -39,4 +41,13 @@ public static class MediaTypes
         var semicolon = contentType.IndexOf(';');
         return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
     }
+
+    /// <summary>
+    /// A media type as RFC 6838 names them (section 4.2: type and subtype of 1–127 characters from its set), as OCI
+    /// requires of artifact types; parameters after ';' are not looked at.
+    /// </summary>
+    public static bool IsWellFormed(string mediaType) => RestrictedName().IsMatch(Essence(mediaType));
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")]
+    private static partial Regex RestrictedName();
 }
