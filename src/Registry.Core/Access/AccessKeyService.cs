@@ -10,6 +10,7 @@ namespace Registry.Core.Access;
 public sealed class AccessKeyService(RegistryDbContext db, IDataProtectionProvider protection)
 {
     public const string Purpose = "Gallery.AccessKeys.v1";
+    public const int MaxDescriptionLength = 200;
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -24,6 +25,11 @@ public sealed class AccessKeyService(RegistryDbContext db, IDataProtectionProvid
     public async Task<CreatedKey> CreateAsync(string accountId, string? description, CancellationToken cancellationToken,
         string? accessKeyId = null, string? secretAccessKey = null)
     {
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            throw new PublisherException($"the key's description is at most {MaxDescriptionLength} characters");
+        }
+
         accessKeyId ??= "GK" + RandomNumberGenerator.GetString(IdAlphabet, 18);
         secretAccessKey ??= RandomNumberGenerator.GetString(SecretAlphabet, 40);
         db.AccessKeys.Add(new AccessKey

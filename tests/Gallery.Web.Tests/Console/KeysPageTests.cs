@@ -69,6 +69,23 @@ public sealed class KeysPageTests : ConsoleTestContext
     private async Task<Caller?> VerifyAsync(string accessKeyId, string secret) =>
         await RunAsync<CredentialVerifier, Caller?>(v => v.VerifyAsync(accessKeyId, secret, CancellationToken.None));
 
+    [Fact]
+    public async Task A_description_longer_than_the_limit_is_refused_with_a_message_and_creates_no_key()
+    {
+        var caller = await CreatePublisherAsync("keysc");
+        await SignInAsync(caller);
+        var cut = Render<KeysPage>();
+        cut.WaitForElement("#keys-table");
+
+        cut.Find("#key-description").Change(new string('d', AccessKeyService.MaxDescriptionLength + 1));
+        await cut.Find("#create-key").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal("the key's description is at most 200 characters", cut.Find("#key-error").TextContent));
+        Assert.Empty(cut.FindAll("#created-key"));
+        Assert.Empty(cut.FindAll("#keys-table tbody tr"));
+        Assert.Empty(await RunAsync<AccessKeyService, List<Registry.Core.Data.Entities.AccessKey>>(k => k.ListAsync(caller.AccountId, CancellationToken.None)));
+    }
+
     private static string[] Row(IRenderedComponent<KeysPage> cut, int index) =>
         cut.FindAll("#keys-table tbody tr")[index].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
 
