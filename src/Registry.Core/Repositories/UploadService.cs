@@ -74,7 +74,17 @@ public sealed class UploadService(
         // The session ends before its bytes move: a request that takes the hold next finds nothing to write into.
         await db.UploadSessions.Where(u => u.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
         hashes.Forget(session.Id);
-        await store.CommitUploadAsync(session.Id, digest, session.Size, cancellationToken);
+        try
+        {
+            await store.CommitUploadAsync(session.Id, digest, session.Size, cancellationToken);
+        }
+        catch (IOException)
+        {
+            // The bytes went missing or short under us; the session is gone, so nothing else would remove them.
+            await store.DeleteUploadAsync(session.Id, CancellationToken.None);
+            throw new RegistryException(OciErrorCode.BlobUploadInvalid, "the upload's bytes are missing or incomplete on the server; start the upload again");
+        }
+
         var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
     }
@@ -142,8 +152,14 @@ public sealed class UploadService(
             ?? throw new RegistryException(OciErrorCode.RangeInvalid, "another request is writing to this upload; resume from its Range once it is done");
         try
         {
-            var size = await db.UploadSessions.AsNoTracking().Where(u => u.Id == session.Id).Select(u => (long?)u.Size).FirstOrDefaultAsync(cancellationToken)
-                ?? throw UploadUnknown(session.Id.ToString("N"), session.RepositoryName);
+            var size = await db.UploadSessions.AsNoTracking().Where(u => u.Id == session.Id).Select(u => (long?)u.Size).FirstOrDefaultAsync(cancellationToken);
+            if (size is null)
+            {
+                // Another request ended the upload while this one waited; taking the hold made its file again.
+                await store.DeleteUploadAsync(session.Id, CancellationToken.None);
+                throw UploadUnknown(session.Id.ToString("N"), session.RepositoryName);
+            }
+
             if (expectedSize is { } expected && size != expected)
             {
                 throw new RegistryException(OciErrorCode.RangeInvalid, $"the upload moved on to {size} bytes while this request started at {expected}; resume from its Range");

@@ -52,6 +52,31 @@ public abstract class UploadHoldApiTests(RegistryFixture fixture) : ApiTestBase(
         Assert.Equal("0-63", RegistryApi.Header(status, "Range"));
     }
 
+    [Fact]
+    public async Task A_completed_or_cancelled_upload_leaves_no_file_behind()
+    {
+        var (_, completed, completedId) = await StartAsync();
+        var content = TestBlob.Random(64);
+        using (var put = await Client.PutAsync($"{completed}?digest={content.Digest}", RegistryApi.Octets(content.Content)))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        var (_, cancelled, cancelledId) = await StartAsync();
+        using (var patch = await Client.PatchAsync(cancelled, RegistryApi.Octets(TestBlob.Random(64).Content)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, patch.StatusCode);
+        }
+
+        using (var cancel = await Client.DeleteAsync(cancelled))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
+        }
+
+        var uploads = Path.Combine(Fixture.Database.DataPath, "uploads");
+        Assert.DoesNotContain(Directory.EnumerateFiles(uploads), f => f.Contains(completedId.ToString("N")) || f.Contains(cancelledId.ToString("N")));
+    }
+
     private async Task<(string Name, string Location, Guid Upload)> StartAsync()
     {
         var name = RegistryApi.UniqueName();
