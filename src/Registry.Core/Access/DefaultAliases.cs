@@ -19,6 +19,9 @@ public sealed class DefaultAliases(IServiceScopeFactory scopes) : IDisposable
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _snapshot;
 
+    /// <summary>Counts invalidations, so a map read before one is not kept after it.</summary>
+    private long _generation;
+
     private sealed record Snapshot(FrozenDictionary<string, string> Primary, long LoadedAt)
     {
         public bool Fresh => Stopwatch.GetElapsedTime(LoadedAt) <= RefreshInterval;
@@ -43,7 +46,11 @@ public sealed class DefaultAliases(IServiceScopeFactory scopes) : IDisposable
     }
 
     /// <summary>Called after an alias change in this process: the next lookup reads the map again.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     public void Dispose() => _loading.Dispose();
 
@@ -60,12 +67,17 @@ public sealed class DefaultAliases(IServiceScopeFactory scopes) : IDisposable
                 return loaded;
             }
 
+            var generation = Interlocked.Read(ref _generation);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             var pairs = await db.Registries.AsNoTracking().Where(r => r.DefaultAlias != r.Alias)
                 .Select(r => new { r.DefaultAlias, r.Alias }).ToListAsync(cancellationToken);
             var snapshot = new Snapshot(pairs.ToFrozenDictionary(p => p.DefaultAlias, p => p.Alias, StringComparer.Ordinal), Stopwatch.GetTimestamp());
-            _snapshot = snapshot;
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                _snapshot = snapshot;
+            }
+
             return snapshot;
         }
         finally

@@ -67,6 +67,12 @@ public abstract class ImageOperationTests(RegistryFixture fixture) : EcrPublicTe
         await Ecr.FailAsync("PutImage", new { repositoryName = name, imageManifest = "", imageTag = "v4" }, "InvalidParameterException");
         await Ecr.FailAsync("PutImage", new { repositoryName = NewName(), imageManifest = manifest, imageTag = "v1" }, "RepositoryNotFoundException");
         await Ecr.FailAsync("PutImage", new { registryId = "nosuchalias", repositoryName = name, imageManifest = manifest }, "RegistryNotFoundException");
+
+        // The default alias DescribeRegistries lists beside the custom one names the same registry.
+        var defaultAlias = (await Ecr.CallAsync("DescribeRegistries")).GetProperty("registries")[0].GetProperty("aliases").EnumerateArray()
+            .Single(a => a.GetProperty("defaultRegistryAlias").GetBoolean()).GetProperty("name").GetString();
+        var viaDefault = await Ecr.CallAsync("PutImage", new { registryId = defaultAlias, repositoryName = name, imageManifest = manifest, imageTag = "v5" });
+        Assert.Equal("v5", viaDefault.GetProperty("image").GetProperty("imageId").GetProperty("imageTag").GetString());
     }
 
     [Fact]

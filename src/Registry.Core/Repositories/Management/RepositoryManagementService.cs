@@ -15,7 +15,7 @@ namespace Registry.Core.Repositories.Management;
 public sealed class RepositoryManagementService(RegistryDbContext db, RepositoryCatalogService catalog, RegistryEventSignal signal)
 {
     public Task<PublicRegistry?> FindRegistryAsync(string registryIdOrAlias, CancellationToken cancellationToken) =>
-        db.Registries.AsNoTracking().FirstOrDefaultAsync(r => r.RegistryId == registryIdOrAlias || r.Alias == registryIdOrAlias, cancellationToken);
+        db.Registries.AsNoTracking().FirstOrDefaultAsync(r => r.RegistryId == registryIdOrAlias || r.Alias == registryIdOrAlias || r.DefaultAlias == registryIdOrAlias, cancellationToken);
 
     public Task<Repository?> FindAsync(long registryKey, string name, CancellationToken cancellationToken) =>
         db.Repositories.AsNoTracking().Include(r => r.Registry).FirstOrDefaultAsync(r => r.RegistryId == registryKey && r.Name == name, cancellationToken);
