@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace Gallery.Web.Markdown;
@@ -26,7 +27,8 @@ public sealed class MarkdownRenderer
         "href", "title", "src", "alt", "align", "width", "height", "type", "checked", "disabled", "start", "colspan", "rowspan", "id", "open",
     ];
 
-    private static readonly string[] Headings = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    /// <summary>As on GitHub: the anchors of a README's headings cannot take the page's own ids.</summary>
+    private const string UserContentPrefix = "user-content-";
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -67,6 +69,10 @@ public sealed class MarkdownRenderer
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(6, heading.Level + 1);
+            if (heading.TryGetAttributes() is { Id: { } id } attributes)
+            {
+                attributes.Id = UserContentPrefix + id;
+            }
         }
 
         return document.ToHtml(_pipeline);
@@ -104,11 +110,37 @@ public sealed class MarkdownRenderer
                     element.SetAttribute("disabled", "disabled");
                 }
 
-                // Ids are for heading anchors; elsewhere a publisher's id could collide with the page's own.
-                if (!Headings.Contains(element.LocalName))
+                // Only the renderer's own heading anchors keep an id, and in-page links point at them.
+                if (element.GetAttribute("id") is { } id && !id.StartsWith(UserContentPrefix, StringComparison.Ordinal))
                 {
                     element.RemoveAttribute("id");
                 }
+
+                if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#'
+                    && !href.StartsWith("#" + UserContentPrefix, StringComparison.Ordinal))
+                {
+                    element.SetAttribute("href", "#" + UserContentPrefix + href[1..]);
+                }
+            }
+        };
+        // Inline HTML headings skip Markdig's demotion: an <h1> of a README (a centred title) becomes an <h2>, as the
+        // page's own title is its only <h1>.
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            foreach (var title in e.Document.QuerySelectorAll("h1").ToList())
+            {
+                var demoted = e.Document.CreateElement("h2");
+                foreach (var attribute in title.Attributes.ToList())
+                {
+                    demoted.SetAttribute(attribute.Name, attribute.Value);
+                }
+
+                while (title.FirstChild is { } child)
+                {
+                    demoted.AppendChild(child);
+                }
+
+                title.Replace(demoted);
             }
         };
         return sanitizer;

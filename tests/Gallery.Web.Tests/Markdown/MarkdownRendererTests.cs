@@ -26,7 +26,7 @@ public sealed class MarkdownRendererTests
             ```
             """);
 
-        Assert.Contains("<h2 id=\"title\">Title</h2>", html);
+        Assert.Contains("<h2 id=\"user-content-title\">Title</h2>", html);
         Assert.Contains("<table>", html);
         Assert.Contains("<td>1</td>", html);
         Assert.Contains("type=\"checkbox\"", html);
@@ -95,14 +95,26 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Only_headings_keep_an_id_so_a_publisher_cannot_reuse_the_pages_own()
+    public void Only_the_renderers_heading_anchors_keep_an_id_so_a_publisher_cannot_reuse_the_pages_own()
     {
-        var html = _renderer.Render("## Usage\n\n<div id=\"edit-repository\"><a id=\"Blazor\" href=\"#usage\">top</a></div>");
+        var html = _renderer.Render("## Usage\n\n<h2 id=\"content\">Raw</h2><div id=\"edit-repository\"><a id=\"Blazor\" href=\"#usage\">top</a></div>");
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
 
-        Assert.Equal("usage", document.QuerySelector("h3")!.Id);
+        Assert.Equal("user-content-usage", document.QuerySelector("h3")!.Id);
+        Assert.Null(document.QuerySelector("h2")!.GetAttribute("id"));
         Assert.Empty(document.QuerySelectorAll("div[id], a[id]"));
-        Assert.Equal("#usage", document.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("#user-content-usage", document.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void An_inline_html_h1_becomes_an_h2_as_the_page_title_is_the_only_h1()
+    {
+        var html = _renderer.Render("<h1 align=\"center\">My <em>project</em></h1>\n\n# Markdown title");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
+
+        Assert.Empty(document.QuerySelectorAll("h1"));
+        var demoted = document.QuerySelectorAll("h2").First();
+        Assert.Equal(("center", "My project", "project"), (demoted.GetAttribute("align"), demoted.TextContent, demoted.QuerySelector("em")!.TextContent));
     }
 
     [Theory]
