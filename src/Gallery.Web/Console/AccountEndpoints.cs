@@ -118,12 +118,13 @@ public static class AccountEndpoints
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))));
 
     /// <summary>
-    /// Only paths on this site (no open redirect); the console by default. Control characters are refused too: browsers
-    /// drop tabs and newlines (<c>/\t/evil</c> is <c>//evil</c>), and LocalRedirect would throw on them.
+    /// Only paths on this site (no open redirect); the console by default. Only printable ASCII is taken (a query string
+    /// arrives decoded): browsers drop tabs and newlines (<c>/\t/evil</c> is <c>//evil</c>), and a Location header
+    /// cannot carry them or non-ASCII letters (LocalRedirect would fail the response).
     /// </summary>
     public static string LocalUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-        && !url.Any(char.IsControl)
+        && url.All(c => c is > ' ' and < (char)0x7f)
             ? url : "/console/repositories";
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -24,7 +24,7 @@ public static class AccountPostRateLimit
                 }
 
                 await context.HttpContext.Response.WriteAsync(
-                    "Too many sign-in or sign-up attempts from your address. Wait a minute, then go back and try again.", cancellationToken);
+                    "Too many sign-in, sign-up or password attempts from your address. Wait a minute, then go back and try again.", cancellationToken);
             };
             limiter.AddPolicy(PolicyName, http =>
             {

@@ -10,6 +10,8 @@ namespace Gallery.Web.Console;
 /// </summary>
 public sealed class ConsoleSession(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
 {
+    public const string StaleSignIn = "This sign-in is no longer valid (the password changed or the account was suspended): reload the page and sign in again.";
+
     /// <summary>
     /// The caller, or null when nobody is signed in, the account is suspended or the sign-in no longer holds
     /// (<see cref="SignedInAccount"/>): it may do nothing.
@@ -45,6 +47,7 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, I
     /// <summary>
     /// A scope whose changes record the signed-in user as their actor. Refused once the sign-in no longer holds: a
     /// page opened before the password changed or the account was suspended must not go on acting (say, making keys).
+    /// The refusal is a <see cref="PublisherException"/>, which every console form shows as its message.
     /// </summary>
     private async Task<AsyncServiceScope> OpenScopeAsync()
     {
@@ -53,7 +56,7 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, I
         if (await SignedInAccount.IdAsync(user, scope.ServiceProvider) is null)
         {
             await scope.DisposeAsync();
-            throw new UnauthorizedAccessException("This sign-in is no longer valid (the password changed or the account was suspended): sign in again.");
+            throw new PublisherException(StaleSignIn);
         }
 
         if (user.Identity?.Name is { } name)

@@ -26,6 +26,15 @@ public static class PasswordEndpoint
             : AccountEndpoints.NewPasswordProblem(replacement, fields["ConfirmPassword"]);
         if (problem is null)
         {
+            // Checked first with lockout, as at sign-in: a stolen session must not be a way to guess the password.
+            var check = await signIn.CheckPasswordSignInAsync(user, current!, lockoutOnFailure: true);
+            problem = check.IsLockedOut ? "Too many wrong passwords: this account is locked for 15 minutes."
+                : check.Succeeded ? null
+                : "The current password is wrong.";
+        }
+
+        if (problem is null)
+        {
             var changed = await signIn.UserManager.ChangePasswordAsync(user, current!, replacement!);
             if (changed.Succeeded)
             {
@@ -33,9 +42,7 @@ public static class PasswordEndpoint
                 return Results.LocalRedirect(ChangedPath);
             }
 
-            problem = changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? "The current password is wrong."
-                : string.Join(" ", changed.Errors.Select(e => e.Description));
+            problem = string.Join(" ", changed.Errors.Select(e => e.Description));
         }
 
         return Results.LocalRedirect("/console/settings" + QueryString.Create("passwordError", problem));

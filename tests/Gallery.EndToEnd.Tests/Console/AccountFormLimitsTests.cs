@@ -55,7 +55,7 @@ public sealed partial class AccountFormLimitsTests
         using (refused)
         {
             Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single()) is > 0 and <= 60);
-            Assert.Contains("Too many sign-in or sign-up attempts from your address", await refused.Content.ReadAsStringAsync());
+            Assert.Contains("Too many sign-in, sign-up or password attempts from your address", await refused.Content.ReadAsStringAsync());
         }
 
         // Pages and the registry are not limited with the posts.

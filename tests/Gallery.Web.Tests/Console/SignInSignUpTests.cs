@@ -42,6 +42,8 @@ public sealed class SignInSignUpTests : ConsoleTestContext
     [InlineData("/\t/evil.example", "/console/repositories")]
     [InlineData("/\n/evil.example", "/console/repositories")]
     [InlineData("/\u007f/evil.example", "/console/repositories")]
+    [InlineData("/console/\u00e9", "/console/repositories")]
+    [InlineData("/console/a b", "/console/repositories")]
     [InlineData("http:evil.example", "/console/repositories")]
     [InlineData("https://evil.example", "/console/repositories")]
     [InlineData("", "/console/repositories")]

@@ -1,4 +1,5 @@
 using Gallery.Web.Components.Pages.Console;
+using Gallery.Web.Console;
 using Microsoft.AspNetCore.Identity;
 using Registry.Core.Access;
 using Registry.Core.Data.Entities;
@@ -21,7 +22,8 @@ public sealed class StaleSignInTests : ConsoleTestContext
             await users.ChangePasswordAsync((await users.FindByIdAsync(caller.AccountId))!, "Password-123", "Another-password-456"));
         Assert.True(changed.Succeeded);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => cut.Find("#create-key").ClickAsync(new()));
+        await cut.Find("#create-key").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal(ConsoleSession.StaleSignIn, cut.Find("#key-error").TextContent));
         Assert.Empty(await KeysAsync(caller));
     }
 
@@ -37,7 +39,8 @@ public sealed class StaleSignInTests : ConsoleTestContext
             return true;
         });
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => cut.Find("#create-key").ClickAsync(new()));
+        await cut.Find("#create-key").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal(ConsoleSession.StaleSignIn, cut.Find("#key-error").TextContent));
         Assert.Empty(await KeysAsync(caller));
     }
 
