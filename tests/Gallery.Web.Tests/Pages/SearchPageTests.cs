@@ -135,6 +135,7 @@ public sealed class SearchPageTests : GalleryTestContext
     [Fact]
     public void A_pasted_reference_without_a_tag_opens_the_repository()
     {
+        SeedCatalog();
         Visit<SearchPage>("/search?searchTerm=public.ecr.aws%2Facme%2Fweb-server");
 
         Assert.EndsWith("/acme/web-server", Navigation.Uri);
@@ -143,6 +144,7 @@ public sealed class SearchPageTests : GalleryTestContext
     [Fact]
     public void A_pasted_reference_opens_that_image()
     {
+        SeedCatalog();
         Visit<SearchPage>("/search?searchTerm=localhost%3A5000%2Facme%2Ftools%2Fcli%3A1.2");
 
         Assert.EndsWith("/acme/tools/cli?tab=image-tags&tagFilter=1.2", Navigation.Uri);
@@ -151,12 +153,24 @@ public sealed class SearchPageTests : GalleryTestContext
     [Fact]
     public void A_pasted_digest_opens_the_repository_holding_it()
     {
+        SeedCatalog();
         var digest = "sha256:" + new string('c', 64);
         Reader.Digests[digest] = "acme/web-server";
 
         Visit<SearchPage>("/search?searchTerm=" + digest);
 
         Assert.EndsWith("/acme/web-server?tab=image-tags", Navigation.Uri);
+    }
+
+    [Fact]
+    public void A_reference_to_no_repository_of_the_gallery_is_searched_as_text()
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?searchTerm=github.com%2Forg%2Ftool");
+
+        Assert.Contains("/search?", Navigation.Uri);
+        Assert.Contains("No repositories found", page.Markup);
     }
 
     [Fact]

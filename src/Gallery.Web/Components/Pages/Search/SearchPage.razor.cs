@@ -98,7 +98,8 @@ public partial class SearchPage
     private async Task<string?> ResolveAsync(ImageReference reference)
     {
         var fullName = reference.FullName ?? (reference.Digest is null ? null : await Reader.FindRepositoryByDigestAsync(reference.Digest));
-        if (fullName is null)
+        // Only a repository the gallery shows: "github.com/org/tool" is something to search for, not a page to open.
+        if (fullName is null || await Reader.GetRepositoryAsync(fullName) is null)
         {
             return null;
         }
