@@ -95,11 +95,19 @@ public sealed class FileSystemBlobStore : IBlobStore
             IAsyncDisposable hold = new FileStream(HoldPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0);
             return Task.FromResult<IAsyncDisposable?>(hold);
         }
-        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+        catch (IOException e) when (IsHeldElsewhere(e))
         {
             return Task.FromResult<IAsyncDisposable?>(null);
         }
     }
+
+    /// <summary>
+    /// The lock is taken: EWOULDBLOCK from flock (11 on Linux, 35 on macOS; .NET reports the raw errno), or a sharing or
+    /// lock violation on Windows. Any other failure (a full disk, too many open files) is the server's and propagates.
+    /// </summary>
+    private static bool IsHeldElsewhere(IOException e) =>
+        e.GetType() == typeof(IOException)
+        && (OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult is 11 or 35);
 
     public async Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken)
     {
