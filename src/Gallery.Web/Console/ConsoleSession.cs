@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Registry.Core.Access;
 using Registry.Core.Events;
@@ -8,9 +9,9 @@ namespace Gallery.Web.Console;
 /// The signed-in publisher of a console page, and a fresh service scope per operation: an interactive page lives
 /// for a whole circuit, so it must not hold one DbContext across user actions (nor run two actions on one).
 /// </summary>
-public sealed class ConsoleSession(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, IServiceScopeFactory scopes, NavigationManager navigation)
 {
-    public const string StaleSignIn = "This sign-in is no longer valid (the password changed or the account was suspended): reload the page and sign in again.";
+    public const string StaleSignIn = "This sign-in is no longer valid (the password changed or the account was suspended): sign in again.";
 
     /// <summary>
     /// The caller, or null when nobody is signed in, the account is suspended or the sign-in no longer holds
@@ -47,7 +48,8 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, I
     /// <summary>
     /// A scope whose changes record the signed-in user as their actor. Refused once the sign-in no longer holds: a
     /// page opened before the password changed or the account was suspended must not go on acting (say, making keys).
-    /// The refusal is a <see cref="PublisherException"/>, which every console form shows as its message.
+    /// The browser is sent to sign in again, with the reason; meanwhile the refusal is a <see cref="PublisherException"/>,
+    /// which the console's forms show as their message.
     /// </summary>
     private async Task<AsyncServiceScope> OpenScopeAsync()
     {
@@ -56,6 +58,7 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, I
         if (await SignedInAccount.IdAsync(user, scope.ServiceProvider) is null)
         {
             await scope.DisposeAsync();
+            navigation.NavigateTo(ConsoleExtensions.SignInPath + QueryString.Create("error", StaleSignIn), forceLoad: true);
             throw new PublisherException(StaleSignIn);
         }
 

@@ -8,7 +8,8 @@ namespace Gallery.Web.Tests.Console;
 
 /// <summary>
 /// A console page keeps the sign-in it was opened with for as long as its circuit lives; once the password changes or
-/// the account is suspended, that page can change nothing (here: make an access key, which would outlive the session).
+/// the account is suspended, that page can change nothing (here: make an access key, which would outlive the session),
+/// says why, and sends the browser to sign in again.
 /// </summary>
 public sealed class StaleSignInTests : ConsoleTestContext
 {
@@ -25,6 +26,7 @@ public sealed class StaleSignInTests : ConsoleTestContext
         await cut.Find("#create-key").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.Equal(ConsoleSession.StaleSignIn, cut.Find("#key-error").TextContent));
         Assert.Empty(await KeysAsync(caller));
+        Assert.StartsWith("http://localhost/console/signin?error=This%20sign-in%20is%20no%20longer%20valid", Navigation.Uri);
     }
 
     [Fact]
@@ -42,6 +44,7 @@ public sealed class StaleSignInTests : ConsoleTestContext
         await cut.Find("#create-key").ClickAsync(new());
         cut.WaitForAssertion(() => Assert.Equal(ConsoleSession.StaleSignIn, cut.Find("#key-error").TextContent));
         Assert.Empty(await KeysAsync(caller));
+        Assert.StartsWith("http://localhost/console/signin?error=This%20sign-in%20is%20no%20longer%20valid", Navigation.Uri);
     }
 
     private async Task<IRenderedComponent<KeysPage>> OpenKeysPageAsync(Caller caller)
