@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Endpoints;
 using Registry.Core.Access;
 
 namespace Gallery.Web.Aliases;
@@ -12,7 +13,9 @@ public static class DefaultAliasRedirects
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value ?? "";
-            if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && path.Length > 1)
+            // Gallery pages only: /v2/, /api/ and assets (the registry's hot paths) never look at the alias map.
+            if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && path.Length > 1
+                && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
             {
                 var end = path.IndexOf('/', 1);
                 var alias = end < 0 ? path[1..] : path[1..end];
