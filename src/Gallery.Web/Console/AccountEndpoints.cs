@@ -90,26 +90,21 @@ public static class AccountEndpoints
     }
 
     /// <summary>What is wrong with a sign-up form before it reaches the account rules (which say the rest).</summary>
-    public static string? SignUpProblem(SignUpForm form)
-    {
-        if (string.IsNullOrWhiteSpace(form.UserName))
-        {
-            return "Choose a user name.";
-        }
+    public static string? SignUpProblem(SignUpForm form) => NewAccountProblem(form.UserName, form.Password) ?? ConfirmationProblem(form.Password, form.ConfirmPassword);
 
-        return NewPasswordProblem(form.Password, form.ConfirmPassword);
-    }
+    /// <summary>What is wrong with a new account's user name and password before the account rules see them.</summary>
+    public static string? NewAccountProblem(string? userName, string? password) =>
+        string.IsNullOrWhiteSpace(userName) ? "Choose a user name." : PasswordProblem(password);
 
     /// <summary>What is wrong with a new password and its confirmation before the account rules see it.</summary>
-    public static string? NewPasswordProblem(string? password, string? confirmation)
-    {
-        if (string.IsNullOrEmpty(password) || password.Length < 10)
-        {
-            return "The password must be at least 10 characters.";
-        }
+    public static string? NewPasswordProblem(string? password, string? confirmation) =>
+        PasswordProblem(password) ?? ConfirmationProblem(password, confirmation);
 
-        return password != confirmation ? "The two passwords differ." : null;
-    }
+    private static string? PasswordProblem(string? password) =>
+        password is not { Length: >= 10 } ? "The password must be at least 10 characters." : null;
+
+    private static string? ConfirmationProblem(string? password, string? confirmation) =>
+        password != confirmation ? "The two passwords differ." : null;
 
     private static IResult BackToSignIn(string error, string? userName, string returnUrl) =>
         Results.LocalRedirect(ConsoleExtensions.SignInPath + QueryString.Create(new Dictionary<string, string?>
