@@ -47,8 +47,10 @@ public abstract class DefaultAliasTests(RegistryFixture fixture) : ApiTestBase(f
     [Fact]
     public async Task After_a_change_of_custom_alias_the_default_and_the_new_alias_work_and_the_previous_one_does_not()
     {
-        var (caller, credentials) = await CreatePublisherAsync("first-" + Guid.NewGuid().ToString("N")[..8]);
-        using var publisher = new HttpClient(new RegistryTokenHandler(credentials)) { BaseAddress = Fixture.Host.BaseAddress };
+        var first = "first-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await OtherPublishers.CreateAsync(Fixture.Host, $"user-{first}", first, createOnPush: true);
+        var caller = created.Caller;
+        using var publisher = new HttpClient(new RegistryTokenHandler(created.Credentials)) { BaseAddress = Fixture.Host.BaseAddress };
         var image = TestImage.Create();
         await new RegistryApi(publisher).PushImageAsync($"{caller.Alias}/app", image);
         var defaultAlias = await DefaultAliasOfAsync(caller.Alias);
@@ -84,16 +86,6 @@ public abstract class DefaultAliasTests(RegistryFixture fixture) : ApiTestBase(f
         var registry = db.Registries.Single(r => r.Alias == alias);
         Assert.NotEqual(registry.Alias, registry.DefaultAlias);
         return registry.DefaultAlias;
-    }
-
-    private async Task<(Caller Caller, string Credentials)> CreatePublisherAsync(string alias)
-    {
-        await using var scope = Fixture.Host.Services.CreateAsyncScope();
-        var caller = await scope.ServiceProvider.GetRequiredService<PublisherService>().CreateAsync(
-            new PublisherService.NewPublisher($"user-{alias}", null, null, alias, null), CancellationToken.None);
-        var key = await scope.ServiceProvider.GetRequiredService<AccessKeyService>().CreateAsync(caller.AccountId, null, CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<PublisherService>().SetCreateOnPushAsync(caller.AccountId, true, CancellationToken.None);
-        return (caller, $"{key.AccessKeyId}:{key.SecretAccessKey}");
     }
 }
 

@@ -207,11 +207,8 @@ public abstract class RegistryAuthTests(RegistryFixture fixture) : ApiTestBase(f
 
     private async Task<(string KeyId, string Secret)> CreatePublisherAsync()
     {
-        await using var scope = Fixture.Host.Services.CreateAsyncScope();
-        var caller = await scope.ServiceProvider.GetRequiredService<PublisherService>().CreateAsync(
-            new PublisherService.NewPublisher($"other-{Guid.NewGuid():N}", null, null, null, "Other"), CancellationToken.None);
-        var key = await scope.ServiceProvider.GetRequiredService<AccessKeyService>().CreateAsync(caller.AccountId, null, CancellationToken.None);
-        return (key.AccessKeyId, key.SecretAccessKey);
+        var created = await OtherPublishers.CreateAsync(Fixture.Host, $"other-{Guid.NewGuid():N}", displayName: "Other");
+        return (created.AccessKeyId, created.SecretAccessKey);
     }
 
     private static string Flip(string segment) => segment[..^2] + (segment[^2] == 'A' ? 'B' : 'A') + segment[^1];

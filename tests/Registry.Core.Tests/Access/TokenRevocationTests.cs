@@ -84,12 +84,8 @@ public abstract class TokenRevocationTests(RegistryFixture fixture) : ApiTestBas
     /// <summary>A publisher of its own, with an access key, whose pushes create repositories.</summary>
     private async Task<Publisher> NewPublisherAsync()
     {
-        await using var scope = Fixture.Host.Services.CreateAsyncScope();
-        var publishers = scope.ServiceProvider.GetRequiredService<PublisherService>();
-        var caller = await publishers.CreateAsync(new PublisherService.NewPublisher($"revoked-{Guid.NewGuid():N}", null, null, null, "Revoked"), CancellationToken.None);
-        await publishers.SetCreateOnPushAsync(caller.AccountId, true, CancellationToken.None);
-        var key = await scope.ServiceProvider.GetRequiredService<AccessKeyService>().CreateAsync(caller.AccountId, null, CancellationToken.None);
-        return new Publisher(caller, key.AccessKeyId, $"{key.AccessKeyId}:{key.SecretAccessKey}");
+        var created = await OtherPublishers.CreateAsync(Fixture.Host, $"revoked-{Guid.NewGuid():N}", displayName: "Revoked", createOnPush: true);
+        return new Publisher(created.Caller, created.AccessKeyId, created.Credentials);
     }
 
     private async Task RunAsync<TService>(Func<TService, Task> change) where TService : notnull

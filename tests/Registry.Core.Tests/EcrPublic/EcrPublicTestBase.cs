@@ -56,11 +56,8 @@ public abstract class EcrPublicTestBase(RegistryFixture fixture)
     /// <summary>A second publisher with its own alias and key, and a client signing as it.</summary>
     protected async Task<(Caller Caller, EcrPublicClient Client, string AccessKeyId)> OtherPublisherAsync()
     {
-        await using var scope = Fixture.Host.Services.CreateAsyncScope();
-        var caller = await scope.ServiceProvider.GetRequiredService<PublisherService>().CreateAsync(
-            new PublisherService.NewPublisher($"other-{Guid.NewGuid():N}", null, null, null, "Other"), CancellationToken.None);
-        var key = await scope.ServiceProvider.GetRequiredService<AccessKeyService>().CreateAsync(caller.AccountId, null, CancellationToken.None);
-        return (caller, new EcrPublicClient(Fixture.Host.RawClient, key.AccessKeyId, key.SecretAccessKey), key.AccessKeyId);
+        var created = await Access.OtherPublishers.CreateAsync(Fixture.Host, $"other-{Guid.NewGuid():N}", displayName: "Other");
+        return (created.Caller, new EcrPublicClient(Fixture.Host.RawClient, created.AccessKeyId, created.SecretAccessKey), created.AccessKeyId);
     }
 
     protected static string DigestOf(byte[] content) => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
