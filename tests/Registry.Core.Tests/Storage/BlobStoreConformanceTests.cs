@@ -59,6 +59,29 @@ public abstract class BlobStoreConformanceTests
     }
 
     [Fact]
+    public async Task Chunks_of_every_size_around_an_object_store_part_add_up_to_the_content()
+    {
+        var store = CreateStore();
+        var mib = 1024 * 1024;
+        var content = RandomNumberGenerator.GetBytes(27 * mib + 5);
+        var cursor = UploadCursor.Start(Guid.NewGuid());
+        var offset = 0;
+        foreach (var length in new[] { 3 * mib, 1 * mib, 2 * mib + 1, 17 * mib, 4 * mib + 4 })
+        {
+            cursor = await store.AppendUploadAsync(cursor, new MemoryStream(content, offset, length), None);
+            offset += length;
+            Assert.Equal(offset, cursor.Size);
+        }
+
+        var digest = Digest.Compute(content);
+        await store.SealUploadAsync(cursor, None);
+        Assert.Null(await store.GetSizeAsync(digest, None));
+        await store.CommitUploadAsync(cursor.Id, digest, None);
+        Assert.Equal(content, await ReadAsync(await store.OpenReadAsync(digest, null, None)));
+        Assert.Equal(content[(20 * mib)..(21 * mib)], await ReadAsync(await store.OpenReadAsync(digest, new ByteRange(20 * mib, mib), None)));
+    }
+
+    [Fact]
     public async Task A_failed_append_leaves_the_upload_where_its_last_cursor_says()
     {
         var store = CreateStore();
