@@ -50,6 +50,8 @@ public sealed class DistributionServer : IRegistryServer
             var config = directory.Combine("config.yml");
             await File.WriteAllTextAsync(config, Config(bucket is null ? FileSystemStorage(directory.Combine("storage")) : S3Storage(bucket), port), cancellationToken);
             var startInfo = new ProcessStartInfo(Executable) { WorkingDirectory = directory.Path };
+            // Its aws-sdk-go panics (LoadCustomCABundleError) on AWS_CA_BUNDLE with the transport it builds; the gateway is plain http.
+            startInfo.Environment.Remove("AWS_CA_BUNDLE");
             startInfo.ArgumentList.Add("serve");
             startInfo.ArgumentList.Add(config);
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
