@@ -5,7 +5,8 @@ namespace Gallery.Bench.Servers;
 
 /// <summary>
 /// The peer: CNCF Distribution from Debian's docker-registry package, on 127.0.0.1 with filesystem storage in a temp
-/// directory, deletes enabled, the in-memory blob descriptor cache of its stock config, and no access log.
+/// directory, deletes enabled, the in-memory blob descriptor cache of its stock config, no access log, and token
+/// auth (<see cref="DistributionTokenIssuer"/>): every request carries a bearer token it verifies, as ours does.
 /// </summary>
 public sealed class DistributionServer : IRegistryServer
 {
@@ -14,13 +15,15 @@ public sealed class DistributionServer : IRegistryServer
 
     private readonly TempDirectory _directory;
     private readonly ServerProcess _process;
+    private readonly DistributionTokenIssuer _tokens;
 
-    private DistributionServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string version)
+    private DistributionServer(TempDirectory directory, ServerProcess process, DistributionTokenIssuer tokens, Uri baseAddress, string version)
     {
         _directory = directory;
         _process = process;
+        _tokens = tokens;
         BaseAddress = baseAddress;
-        Description = $"CNCF Distribution {version} (docker-registry, filesystem)";
+        Description = $"CNCF Distribution {version} (docker-registry, filesystem, token auth)";
     }
 
     public string Role => "peer";
@@ -31,7 +34,7 @@ public sealed class DistributionServer : IRegistryServer
 
     public int ProcessId => _process.ProcessId;
 
-    /// <summary>None: run as its stock config runs it, without auth.</summary>
+    /// <summary>None: its token realm grants any scope to anyone.</summary>
     public (string User, string Password)? Credentials => null;
 
     public string? ExitReport() => _process.ExitReport();
@@ -43,20 +46,24 @@ public sealed class DistributionServer : IRegistryServer
         await AptPackages.EnsureAsync("docker-registry", () => File.Exists(Executable), cancellationToken);
         var version = await VersionAsync(cancellationToken);
         var directory = new TempDirectory("distribution");
+        var tokens = new DistributionTokenIssuer(FreePort.Next());
         try
         {
             var port = FreePort.Next();
             var config = directory.Combine("config.yml");
-            await File.WriteAllTextAsync(config, Config(directory.Combine("storage"), port), cancellationToken);
+            var certificate = directory.Combine("token.crt");
+            await File.WriteAllTextAsync(certificate, tokens.CertificatePem, cancellationToken);
+            await File.WriteAllTextAsync(config, Config(directory.Combine("storage"), port, tokens.Realm, certificate), cancellationToken);
             var startInfo = new ProcessStartInfo(Executable) { WorkingDirectory = directory.Path };
             startInfo.ArgumentList.Add("serve");
             startInfo.ArgumentList.Add(config);
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var process = await ServerProcess.StartAsync("docker-registry", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
-            return new DistributionServer(directory, process, baseAddress, version);
+            return new DistributionServer(directory, process, tokens, baseAddress, version);
         }
         catch
         {
+            tokens.Dispose();
             directory.Dispose();
             throw;
         }
@@ -65,10 +72,11 @@ public sealed class DistributionServer : IRegistryServer
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
+        _tokens.Dispose();
         _directory.Dispose();
     }
 
-    private static string Config(string storage, int port) => $"""
+    private static string Config(string storage, int port, Uri realm, string certificate) => $"""
         version: 0.1
         log:
           level: warn
@@ -84,6 +92,12 @@ public sealed class DistributionServer : IRegistryServer
         http:
           addr: 127.0.0.1:{port}
           secret: gallery-bench-not-a-secret
+        auth:
+          token:
+            realm: {realm}
+            service: {DistributionTokenIssuer.Service}
+            issuer: {DistributionTokenIssuer.Issuer}
+            rootcertbundle: {certificate}
         """;
 
     /// <summary>"2.8.2+ds1" from "docker-registry github.com/docker/distribution 2.8.2+ds1".</summary>
