@@ -15,6 +15,9 @@ public static class CurlPullFigures
     public const string Repository = "bench/blobs";
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Smaller pulls take a few 10 ms CPU ticks: too coarse to say what a GiB costs.</summary>
+    private const long CpuFigureMinimum = 128L * 1024 * 1024;
+
     public static async Task<IReadOnlyList<Figure>> MeasureAsync(RegistryRun run, CancellationToken cancellationToken)
     {
         var figures = new List<Figure>();
@@ -29,9 +32,14 @@ public static class CurlPullFigures
             await PushToBothAsync(run, Repository, blob, cancellationToken);
             (long, long) middle = (bytes / 4, bytes / 2);
             var watchMemory = bytes == run.Sizes.LargestPull;
-            var memory = new SamplePair();
+            var (memory, cpu) = (new SamplePair(), new SamplePair());
 
-            var whole = await SampleAsync(run, $"pull {size}", runs, (curl, _) => OneAsync(curl, blob.Digest, null, cancellationToken));
+            var whole = await SampleAsync(run, $"pull {size}", runs, async (curl, target) =>
+            {
+                var (rate, seconds) = await ProcessCpu.PerGiBAsync(target.Server.ProcessId, bytes, () => OneAsync(curl, blob.Digest, null, cancellationToken));
+                cpu.Add(target, seconds);
+                return rate;
+            });
             var ranged = await SampleAsync(run, $"pull {size} middle half", runs, (curl, _) => OneAsync(curl, blob.Digest, middle, cancellationToken));
             var wholeSeveral = await SampleAsync(run, $"pull {size} x {clients}", run.Sizes.ConcurrentRuns, async (curl, target) =>
             {
@@ -51,6 +59,12 @@ public static class CurlPullFigures
 
             figures.Add(new Figure($"blob-pull-{bytes >> 20}m", $"blob pull {size}, curl", "MB/s", Better.Higher, whole.Ours, whole.Peer,
                 Target.AtLeastPeer(1.2), "one curl GET, body to /dev/null; curl's time_total", Limit: single));
+            if (bytes >= CpuFigureMinimum)
+            {
+                figures.Add(new Figure($"blob-pull-{bytes >> 20}m-cpu", $"server CPU per GiB pulled, {size} with curl", "CPU s", Better.Lower, cpu.Ours, cpu.Peer,
+                    Note: "user + system time of the server process during each pull, per GiB: what the bytes cost, whatever else runs on the machine"));
+            }
+
             figures.Add(new Figure($"blob-pull-range-{bytes >> 20}m", $"blob pull {size}, Range of the middle half, curl", "MB/s", Better.Higher, ranged.Ours, ranged.Peer,
                 Target.AtLeastPeer(1.2), "curl -r over the middle half (206)", Limit: single));
             figures.Add(new Figure($"blob-pull-{bytes >> 20}m-x{clients}", $"blob pull {size}, {clients} curls at once", "MB/s", Better.Higher, wholeSeveral.Ours, wholeSeveral.Peer,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gallery.Bench.Measure;
 using Gallery.Bench.Oci;
 using Gallery.Bench.Reporting;
 
@@ -23,13 +24,16 @@ public static class CurlPushFigures
         {
             var size = RegistrySizes.Size(bytes);
             using var blob = await BlobFile.CreateAsync(Path.Combine(run.Scratch, "push.bin"), bytes, cancellationToken);
-            var (monolithic, chunked) = (new SamplePair(), new SamplePair());
+            var (monolithic, chunked, cpu) = (new SamplePair(), new SamplePair(), new SamplePair());
             for (var i = 0; i < runs; i++)
             {
                 await blob.RenewAsync(cancellationToken);
                 foreach (var target in run.InTurn(i))
                 {
-                    monolithic.Add(target, await TimeAsync(target, $"push {size} monolithic, run {i + 1}/{runs}", bytes, curl => MonolithicAsync(curl, blob, cancellationToken)));
+                    var (rate, seconds) = await ProcessCpu.PerGiBAsync(target.Server.ProcessId, bytes,
+                        () => TimeAsync(target, $"push {size} monolithic, run {i + 1}/{runs}", bytes, curl => MonolithicAsync(curl, blob, cancellationToken)));
+                    monolithic.Add(target, rate);
+                    cpu.Add(target, seconds);
                 }
 
                 if (bytes == chunkedSize)
@@ -52,6 +56,8 @@ public static class CurlPushFigures
 
             figures.Add(new Figure($"blob-push-{bytes >> 20}m", $"blob push {size}, monolithic, curl", "MB/s", Better.Higher, monolithic.Ours, monolithic.Peer,
                 Target.AtLeastPeer(1.5), "POST, then PUT ?digest= with curl -T", Limit: limit));
+            figures.Add(new Figure($"blob-push-{bytes >> 20}m-cpu", $"server CPU per GiB pushed, {size} monolithic", "CPU s", Better.Lower, cpu.Ours, cpu.Peer,
+                Note: "user + system time of the server process during each monolithic push, per GiB"));
             if (bytes == chunkedSize)
             {
                 figures.Add(new Figure($"blob-push-{bytes >> 20}m-chunked", $"blob push {size}, chunked {RegistrySizes.Size(run.Sizes.ChunkBytes)}, curl", "MB/s", Better.Higher,
