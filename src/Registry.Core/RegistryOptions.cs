@@ -14,6 +14,8 @@ public sealed class RegistryOptions
 
     public PullRateLimits RateLimits { get; set; } = new();
 
+    public Storage.StorageOptions Storage { get; set; } = new();
+
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
 }
 

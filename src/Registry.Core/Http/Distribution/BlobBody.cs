@@ -17,13 +17,12 @@ internal static class BlobBody
     {
         await response.StartAsync(cancellationToken);
         var writer = response.BodyWriter;
-        // A local file is usually in the page cache: reading it inline costs less than a thread-pool hop per block.
-        var synchronous = content is FileStream;
         while (length > 0)
         {
             var block = writer.GetMemory(BlockSize);
             block = block[..(int)Math.Min(block.Length, length)];
-            var read = synchronous ? content.Read(block.Span) : await content.ReadAsync(block, cancellationToken);
+            // A local file's stream answers inline (LocalFileReadStream); an object store's is truly asynchronous.
+            var read = await content.ReadAsync(block, cancellationToken);
             if (read == 0)
             {
                 throw new IOException($"the stored blob ended {length} bytes early");

@@ -37,6 +37,17 @@ internal static class BlobHandlers
             return;
         }
 
+        var store = context.RequestServices.GetRequiredService<IBlobStore>();
+        if (await store.GetDownloadUrlAsync(digest, context.RequestAborted) is { } url)
+        {
+            // The bytes come from the object store; the manifest GET before this is what counts as the pull.
+            response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            response.Headers.Location = url.AbsoluteUri;
+            response.Headers.CacheControl = "no-store";
+            response.ContentLength = 0;
+            return;
+        }
+
         var range = BlobRange.Read(context.Request, size, etag);
         if (range.IsUnsatisfiable)
         {
@@ -46,13 +57,12 @@ internal static class BlobHandlers
             return;
         }
 
-        await using var stream = await context.RequestServices.GetRequiredService<IBlobStore>().OpenReadAsync(digest, context.RequestAborted)
+        await using var stream = await store.OpenReadAsync(digest, range.IsPartial ? new ByteRange(range.Start, range.Length) : null, context.RequestAborted)
             ?? throw BlobService.BlobUnknown(digest);
         if (range.IsPartial)
         {
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = $"bytes {range.Start}-{range.Start + range.Length - 1}/{size}";
-            stream.Seek(range.Start, SeekOrigin.Begin);
         }
 
         response.ContentType = "application/octet-stream";
