@@ -133,7 +133,7 @@ public sealed class RegistrySuite : ISuite
             null, cancellationToken));
         figures.AddRange(await TagFigures.MeasureAsync(run, cancellationToken));
         await MeasureLimitsAsync(run, "after", cancellationToken);
-        run.Notes.Add($"machine limits (median of before and after): {run.Limits.Describe()}");
+        run.Notes.Add($"machine limits (best of before and after): {run.Limits.Describe()}");
 
         // Memory is measured first (on a fresh heap) but reads best last.
         return [.. figures.Skip(1), figures[0]];
