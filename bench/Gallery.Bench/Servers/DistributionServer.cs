@@ -5,8 +5,9 @@ namespace Gallery.Bench.Servers;
 
 /// <summary>
 /// The peer: CNCF Distribution from Debian's docker-registry package, on 127.0.0.1 with filesystem storage in a temp
-/// directory, deletes enabled, the in-memory blob descriptor cache of its stock config, no access log, and token
-/// auth (<see cref="DistributionTokenIssuer"/>): every request carries a bearer token it verifies, as ours does.
+/// directory (or its s3 driver), deletes enabled, the in-memory blob descriptor cache of its stock config, no access
+/// log, and token auth (<see cref="DistributionTokenIssuer"/>): every request carries a bearer token it verifies, as
+/// ours does.
 /// </summary>
 public sealed class DistributionServer : IRegistryServer
 {
@@ -17,13 +18,13 @@ public sealed class DistributionServer : IRegistryServer
     private readonly ServerProcess _process;
     private readonly DistributionTokenIssuer _tokens;
 
-    private DistributionServer(TempDirectory directory, ServerProcess process, DistributionTokenIssuer tokens, Uri baseAddress, string version)
+    private DistributionServer(TempDirectory directory, ServerProcess process, DistributionTokenIssuer tokens, Uri baseAddress, string description)
     {
         _directory = directory;
         _process = process;
         _tokens = tokens;
         BaseAddress = baseAddress;
-        Description = $"CNCF Distribution {version} (docker-registry, filesystem, token auth)";
+        Description = description;
     }
 
     public string Role => "peer";
@@ -41,7 +42,8 @@ public sealed class DistributionServer : IRegistryServer
 
     public string OutputTail => _process.OutputTail;
 
-    public static async Task<DistributionServer> StartAsync(CancellationToken cancellationToken)
+    /// <param name="bucket">null for filesystem storage; otherwise its s3 driver on that bucket, streaming (redirects off).</param>
+    public static async Task<DistributionServer> StartAsync(CancellationToken cancellationToken, S3Bucket? bucket = null)
     {
         await AptPackages.EnsureAsync("docker-registry", () => File.Exists(Executable), cancellationToken);
         var version = await VersionAsync(cancellationToken);
@@ -53,13 +55,17 @@ public sealed class DistributionServer : IRegistryServer
             var config = directory.Combine("config.yml");
             var certificate = directory.Combine("token.crt");
             await File.WriteAllTextAsync(certificate, tokens.CertificatePem, cancellationToken);
-            await File.WriteAllTextAsync(config, Config(directory.Combine("storage"), port, tokens.Realm, certificate), cancellationToken);
+            var storage = bucket is null ? FileSystemStorage(directory.Combine("storage")) : S3Storage(bucket);
+            await File.WriteAllTextAsync(config, Config(storage, port, tokens.Realm, certificate), cancellationToken);
             var startInfo = new ProcessStartInfo(Executable) { WorkingDirectory = directory.Path };
+            // Its aws-sdk-go panics (LoadCustomCABundleError) on AWS_CA_BUNDLE with the transport it builds; the gateway is plain http.
+            startInfo.Environment.Remove("AWS_CA_BUNDLE");
             startInfo.ArgumentList.Add("serve");
             startInfo.ArgumentList.Add(config);
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var process = await ServerProcess.StartAsync("docker-registry", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
-            return new DistributionServer(directory, process, tokens, baseAddress, version);
+            return new DistributionServer(directory, process, tokens, baseAddress,
+                $"CNCF Distribution {version} (docker-registry, {(bucket is null ? "filesystem" : "s3 driver on Ceph RGW, redirects off")}, token auth)");
         }
         catch
         {
@@ -76,6 +82,25 @@ public sealed class DistributionServer : IRegistryServer
         _directory.Dispose();
     }
 
+    private static string FileSystemStorage(string root) => $"""
+          filesystem:
+            rootdirectory: {root}
+        """;
+
+    private static string S3Storage(S3Bucket bucket) => $"""
+          s3:
+            region: us-east-1
+            regionendpoint: {bucket.ServiceUrl}
+            bucket: {bucket.Name}
+            accesskey: {bucket.AccessKeyId}
+            secretkey: {bucket.SecretAccessKey}
+            secure: false
+            v4auth: true
+            chunksize: 16777216
+          redirect:
+            disable: true
+        """;
+
     private static string Config(string storage, int port, Uri realm, string certificate) => $"""
         version: 0.1
         log:
@@ -83,8 +108,7 @@ public sealed class DistributionServer : IRegistryServer
           accesslog:
             disabled: true
         storage:
-          filesystem:
-            rootdirectory: {storage}
+        {storage}
           delete:
             enabled: true
           cache:

@@ -67,6 +67,9 @@ public sealed record RegistrySizes(
     /// <summary>The largest pulled blob: the one pulled by several clients at once while the server's memory is watched.</summary>
     public long LargestPull => Pulls.Max(p => p.Bytes);
 
+    /// <summary>The pull whose server CPU per GiB is compared streaming and redirected (<c>--storage s3</c>): 128 MiB.</summary>
+    public SizedRuns CpuPull => Pulls.First(p => p.Bytes >= 128 * MiB);
+
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {
         ["pulls"] = string.Join(", ", Pulls.Select(p => $"{Size(p.Bytes)} x {p.Runs} runs")) + $", whole and the middle half (Range), 1 and {PullClients} curls at once ({ConcurrentRuns} runs)",
