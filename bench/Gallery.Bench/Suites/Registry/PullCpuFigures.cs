@@ -32,6 +32,7 @@ public static class PullCpuFigures
 
         var streaming = new SamplePair();
         var redirected = new List<double>();
+        var idle = new List<double>();
         for (var i = 0; i < run.Sizes.CpuPull.Runs; i++)
         {
             foreach (var target in run.InTurn(i))
@@ -39,8 +40,11 @@ public static class PullCpuFigures
                 streaming.Add(target, await CpuSecondsPerGibAsync(target, blob, cancellationToken));
             }
 
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             redirected.Add(await CpuSecondsPerGibAsync(redirectTarget, blob, cancellationToken));
-            Progress.Line($"registry: pull CPU run {i + 1}/{run.Sizes.CpuPull.Runs}: ours {streaming.Ours[^1]:0.000}, peer {streaming.Peer[^1]:0.000}, ours redirected {redirected[^1]:0.000} CPU-s/GiB");
+            idle.Add(await IdleCpuSecondsPerGibAsync(redirecting.ProcessId, stopwatch.Elapsed, 4 * blob.Length, cancellationToken));
+            Progress.Line($"registry: pull CPU run {i + 1}/{run.Sizes.CpuPull.Runs}: ours {streaming.Ours[^1]:0.000}, peer {streaming.Peer[^1]:0.000}, " +
+                $"ours redirected {redirected[^1]:0.000} (idle over the same time {idle[^1]:0.000}) CPU-s/GiB");
         }
 
         var bound = 0.05 * Measure.Stats.Median(streaming.Ours);
@@ -50,6 +54,8 @@ public static class PullCpuFigures
                 null, "user+system time of the server process (/proc) over 4 GETs of the layer, per GiB"),
             new Figure("pull-cpu-redirect", "server CPU per GiB pulled, 307 to presigned URL", "CPU-s/GiB", Better.Lower, redirected, [],
                 Target.OursBelow(bound), $"ours with RedirectPulls=true; target: at most 5% of ours streaming ({bound.ToString("0.0000", CultureInfo.InvariantCulture)})", Comparable: false),
+            new Figure("pull-cpu-redirect-idle", "same server idle for as long, per GiB pulled", "CPU-s/GiB", Better.Lower, idle, [],
+                null, "the redirecting server's CPU time with no request, over the wall time the redirected pulls took: its background work", Comparable: false),
         ];
     }
 
@@ -70,5 +76,13 @@ public static class PullCpuFigures
         }
 
         return (ProcessCpu.Seconds(target.Server.ProcessId) - before) / (read / GiB);
+    }
+
+    /// <summary>A server's CPU time while it serves nothing, for <paramref name="duration"/>, per GiB of <paramref name="bytes"/>.</summary>
+    private static async Task<double> IdleCpuSecondsPerGibAsync(int processId, TimeSpan duration, long bytes, CancellationToken cancellationToken)
+    {
+        var before = ProcessCpu.Seconds(processId);
+        await Task.Delay(duration, cancellationToken);
+        return (ProcessCpu.Seconds(processId) - before) / (bytes / GiB);
     }
 }
