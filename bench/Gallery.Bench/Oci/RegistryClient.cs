@@ -42,27 +42,6 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress, (string Use
         await ExpectAsync(response, HttpStatusCode.Created, $"PUT of blob {digest}");
     }
 
-    /// <summary>POST, then PATCH chunks with Content-Range in order, then PUT ?digest= with an empty body.</summary>
-    public async Task PushChunkedAsync(string repository, BlobFile blob, long chunkSize, CancellationToken cancellationToken)
-    {
-        var location = await StartUploadAsync(repository, cancellationToken);
-        for (long offset = 0; offset < blob.Length; offset += chunkSize)
-        {
-            var (start, length, at) = (offset, Math.Min(chunkSize, blob.Length - offset), location);
-            using var response = await SendAsync(repository, () =>
-            {
-                var patch = new HttpRequestMessage(HttpMethod.Patch, at) { Content = new FileRangeContent(blob.Handle, start, length) };
-                patch.Content.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + length - 1}");
-                return patch;
-            }, cancellationToken);
-            await ExpectAsync(response, HttpStatusCode.Accepted, $"PATCH of bytes {offset}-{offset + length - 1}");
-            location = Location(response);
-        }
-
-        using var done = await SendAsync(repository, () => new HttpRequestMessage(HttpMethod.Put, WithDigest(location, blob.Digest)) { Content = new ByteArrayContent([]) }, cancellationToken);
-        await ExpectAsync(done, HttpStatusCode.Created, $"closing PUT of blob {blob.Digest}");
-    }
-
     /// <summary>GET of a blob, read to the end and thrown away; returns the bytes read.</summary>
     public async Task<long> PullBlobAsync(string repository, string digest, CancellationToken cancellationToken)
     {

@@ -22,7 +22,8 @@ public sealed record Figure(
     IReadOnlyList<double> PeerSamples,
     Target? Target = null,
     string? Note = null,
-    bool Comparable = true)
+    bool Comparable = true,
+    Limit? Limit = null)
 {
     public double Ours => Stats.Median(OursSamples);
 
@@ -32,4 +33,17 @@ public sealed record Figure(
     public double? Ratio => Comparable && Peer > 0 && OursSamples.Count > 0 ? Ours / Peer : null;
 
     public bool? Met => Target?.IsMet(this);
+}
+
+/// <summary>
+/// The machine's own ceiling for a figure, in its unit (<see cref="Measure.MachineLimits"/>): the best of its samples,
+/// which may still grow while figures are taken (the limits are measured again at the end), so it is read late.
+/// </summary>
+public sealed record Limit(string Name, IReadOnlyList<double> Samples)
+{
+    public double Value => Samples.Count == 0 ? 0 : Samples.Max();
+
+    /// <summary>"62%" of the limit, or "-" when unknown.</summary>
+    public string Fraction(IReadOnlyList<double> values) =>
+        values.Count == 0 || Value <= 0 ? "-" : (Stats.Median(values) / Value * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

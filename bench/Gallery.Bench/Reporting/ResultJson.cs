@@ -55,6 +55,7 @@ public static class ResultJson
             Ratio = f.Ratio is { } r ? Math.Round(r, 3) : (double?)null,
             Target = f.Target?.Describe(f),
             f.Met,
+            Limit = f.Limit is { } limit ? new { limit.Name, Value = Round(limit.Value) } : null,
             Samples = new { Ours = f.OursSamples.Select(Round), Peer = f.PeerSamples.Select(Round) },
             f.Note,
         }),

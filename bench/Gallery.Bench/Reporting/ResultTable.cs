@@ -5,7 +5,7 @@ namespace Gallery.Bench.Reporting;
 /// <summary>The figures as a Markdown table (readable in a terminal, pasteable into README).</summary>
 public static class ResultTable
 {
-    private static readonly string[] Headers = ["Figure", "Ours", "Peer", "Ratio", "Target", "Met?"];
+    private static readonly string[] Headers = ["Figure", "Ours", "Peer", "Ratio", "Of limit (ours / peer)", "Target", "Met?"];
 
     public static string Render(SuiteReport report)
     {
@@ -39,6 +39,7 @@ public static class ResultTable
         figure.OursSamples.Count > 0 ? NumberFormat.Value(figure.Ours) : "-",
         figure.PeerSamples.Count > 0 ? NumberFormat.Value(figure.Peer) : "-",
         NumberFormat.Ratio(figure.Ratio),
+        figure.Limit is { } limit ? $"{limit.Fraction(figure.OursSamples)} / {limit.Fraction(figure.PeerSamples)}" : "-",
         figure.Target?.Describe(figure) ?? "-",
         figure.Met switch { true => "yes", false => "NO", null => "-" },
     ];

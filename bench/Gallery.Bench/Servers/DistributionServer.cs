@@ -5,7 +5,9 @@ namespace Gallery.Bench.Servers;
 
 /// <summary>
 /// The peer: CNCF Distribution from Debian's docker-registry package, on 127.0.0.1 with filesystem storage in a temp
-/// directory, deletes enabled, the in-memory blob descriptor cache of its stock config, and no access log.
+/// directory (or its s3 driver), deletes enabled, the in-memory blob descriptor cache of its stock config, no access
+/// log, and token auth (<see cref="DistributionTokenIssuer"/>): every request carries a bearer token it verifies, as
+/// ours does.
 /// </summary>
 public sealed class DistributionServer : IRegistryServer
 {
@@ -14,11 +16,13 @@ public sealed class DistributionServer : IRegistryServer
 
     private readonly TempDirectory _directory;
     private readonly ServerProcess _process;
+    private readonly DistributionTokenIssuer _tokens;
 
-    private DistributionServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string description)
+    private DistributionServer(TempDirectory directory, ServerProcess process, DistributionTokenIssuer tokens, Uri baseAddress, string description)
     {
         _directory = directory;
         _process = process;
+        _tokens = tokens;
         BaseAddress = baseAddress;
         Description = description;
     }
@@ -31,7 +35,7 @@ public sealed class DistributionServer : IRegistryServer
 
     public int ProcessId => _process.ProcessId;
 
-    /// <summary>None: run as its stock config runs it, without auth.</summary>
+    /// <summary>None: its token realm grants any scope to anyone.</summary>
     public (string User, string Password)? Credentials => null;
 
     public string? ExitReport() => _process.ExitReport();
@@ -44,11 +48,15 @@ public sealed class DistributionServer : IRegistryServer
         await AptPackages.EnsureAsync("docker-registry", () => File.Exists(Executable), cancellationToken);
         var version = await VersionAsync(cancellationToken);
         var directory = new TempDirectory("distribution");
+        var tokens = new DistributionTokenIssuer(FreePort.Next());
         try
         {
             var port = FreePort.Next();
             var config = directory.Combine("config.yml");
-            await File.WriteAllTextAsync(config, Config(bucket is null ? FileSystemStorage(directory.Combine("storage")) : S3Storage(bucket), port), cancellationToken);
+            var certificate = directory.Combine("token.crt");
+            await File.WriteAllTextAsync(certificate, tokens.CertificatePem, cancellationToken);
+            var storage = bucket is null ? FileSystemStorage(directory.Combine("storage")) : S3Storage(bucket);
+            await File.WriteAllTextAsync(config, Config(storage, port, tokens.Realm, certificate), cancellationToken);
             var startInfo = new ProcessStartInfo(Executable) { WorkingDirectory = directory.Path };
             // Its aws-sdk-go panics (LoadCustomCABundleError) on AWS_CA_BUNDLE with the transport it builds; the gateway is plain http.
             startInfo.Environment.Remove("AWS_CA_BUNDLE");
@@ -56,10 +64,12 @@ public sealed class DistributionServer : IRegistryServer
             startInfo.ArgumentList.Add(config);
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var process = await ServerProcess.StartAsync("docker-registry", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
-            return new DistributionServer(directory, process, baseAddress, $"CNCF Distribution {version} (docker-registry, {(bucket is null ? "filesystem" : "s3 driver on Ceph RGW, redirects off")})");
+            return new DistributionServer(directory, process, tokens, baseAddress,
+                $"CNCF Distribution {version} (docker-registry, {(bucket is null ? "filesystem" : "s3 driver on Ceph RGW, redirects off")}, token auth)");
         }
         catch
         {
+            tokens.Dispose();
             directory.Dispose();
             throw;
         }
@@ -68,6 +78,7 @@ public sealed class DistributionServer : IRegistryServer
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
+        _tokens.Dispose();
         _directory.Dispose();
     }
 
@@ -90,7 +101,7 @@ public sealed class DistributionServer : IRegistryServer
             disable: true
         """;
 
-    private static string Config(string storage, int port) => $"""
+    private static string Config(string storage, int port, Uri realm, string certificate) => $"""
         version: 0.1
         log:
           level: warn
@@ -105,6 +116,12 @@ public sealed class DistributionServer : IRegistryServer
         http:
           addr: 127.0.0.1:{port}
           secret: gallery-bench-not-a-secret
+        auth:
+          token:
+            realm: {realm}
+            service: {DistributionTokenIssuer.Service}
+            issuer: {DistributionTokenIssuer.Issuer}
+            rootcertbundle: {certificate}
         """;
 
     /// <summary>"2.8.2+ds1" from "docker-registry github.com/docker/distribution 2.8.2+ds1".</summary>

@@ -95,6 +95,9 @@ public sealed class OurServer : IRegistryServer
             // Pull rate limits off: the figures are the server's capacity, not the limiter's (1/s anonymous by default).
             environment["Gallery__RateLimits__AnonymousPullsPerSecond"] = "0";
             environment["Gallery__RateLimits__AuthenticatedPullsPerSecond"] = "0";
+
+            // Tokens outlive a full run, as the peer's do: curl gets one token per repository and keeps it.
+            environment["Gallery__Access__RegistryTokenLifetime"] = "02:00:00";
             var process = await ServerProcess.StartAsync("Gallery.Web", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
             var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
             var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gallery.Bench.Measure;
 using Gallery.Bench.Oci;
 using Gallery.Bench.Reporting;
 using Gallery.Bench.Servers;
@@ -22,7 +23,7 @@ public static class PullCpuFigures
         using var http = RegistryClient.CreateHttpClient(maxConnections: 4);
         var redirectTarget = new RegistryTarget(redirecting, new RegistryClient(http, redirecting.BaseAddress, redirecting.Credentials));
 
-        using var blob = await BlobFile.CreateAsync(Path.Combine(run.Scratch, "cpu.bin"), run.Sizes.LayerBytes, cancellationToken);
+        using var blob = await BlobFile.CreateAsync(Path.Combine(run.Scratch, "cpu.bin"), run.Sizes.CpuPull.Bytes, cancellationToken);
         foreach (var target in new[] { run.Ours, run.Peer, redirectTarget })
         {
             await target.Client.PushMonolithicAsync(Repository, new FileRangeContent(blob.Handle, 0, blob.Length), blob.Digest, cancellationToken);
@@ -32,7 +33,7 @@ public static class PullCpuFigures
         var streaming = new SamplePair();
         var redirected = new List<double>();
         var idle = new List<double>();
-        for (var i = 0; i < run.Sizes.PullRuns; i++)
+        for (var i = 0; i < run.Sizes.CpuPull.Runs; i++)
         {
             foreach (var target in run.InTurn(i))
             {
@@ -42,7 +43,7 @@ public static class PullCpuFigures
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             redirected.Add(await CpuSecondsPerGibAsync(redirectTarget, blob, cancellationToken));
             idle.Add(await IdleCpuSecondsPerGibAsync(redirecting.ProcessId, stopwatch.Elapsed, 4 * blob.Length, cancellationToken));
-            Progress.Line($"registry: pull CPU run {i + 1}/{run.Sizes.PullRuns}: ours {streaming.Ours[^1]:0.000}, peer {streaming.Peer[^1]:0.000}, " +
+            Progress.Line($"registry: pull CPU run {i + 1}/{run.Sizes.CpuPull.Runs}: ours {streaming.Ours[^1]:0.000}, peer {streaming.Peer[^1]:0.000}, " +
                 $"ours redirected {redirected[^1]:0.000} (idle over the same time {idle[^1]:0.000}) CPU-s/GiB");
         }
 
@@ -62,7 +63,7 @@ public static class PullCpuFigures
     private static async Task<double> CpuSecondsPerGibAsync(RegistryTarget target, BlobFile blob, CancellationToken cancellationToken)
     {
         const int Pulls = 4;
-        var before = CpuSeconds(target.Server.ProcessId);
+        var before = ProcessCpu.Seconds(target.Server.ProcessId);
         long read = 0;
         for (var i = 0; i < Pulls; i++)
         {
@@ -74,22 +75,14 @@ public static class PullCpuFigures
             throw new BenchException($"{target.Role} served {read} bytes for {Pulls} pulls of a {blob.Length}-byte blob");
         }
 
-        return (CpuSeconds(target.Server.ProcessId) - before) / (read / GiB);
+        return (ProcessCpu.Seconds(target.Server.ProcessId) - before) / (read / GiB);
     }
 
     /// <summary>A server's CPU time while it serves nothing, for <paramref name="duration"/>, per GiB of <paramref name="bytes"/>.</summary>
     private static async Task<double> IdleCpuSecondsPerGibAsync(int processId, TimeSpan duration, long bytes, CancellationToken cancellationToken)
     {
-        var before = CpuSeconds(processId);
+        var before = ProcessCpu.Seconds(processId);
         await Task.Delay(duration, cancellationToken);
-        return (CpuSeconds(processId) - before) / (bytes / GiB);
-    }
-
-    /// <summary>utime + stime of a process, in seconds (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int processId)
-    {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        return (ProcessCpu.Seconds(processId) - before) / (bytes / GiB);
     }
 }

@@ -1,4 +1,5 @@
 using Gallery.Bench.Load;
+using Gallery.Bench.Measure;
 using Gallery.Bench.Oci;
 using Gallery.Bench.Servers;
 
@@ -10,7 +11,7 @@ public sealed record RegistryTarget(IRegistryServer Server, RegistryClient Clien
     public string Role => Server.Role;
 }
 
-/// <summary>What every registry figure needs: both targets, the sizes, the load generator, a scratch directory.</summary>
+/// <summary>What every registry figure needs: both targets, the sizes, the load generator, a scratch directory, the machine's limits.</summary>
 public sealed class RegistryRun(RegistryTarget ours, RegistryTarget peer, RegistrySizes sizes, ILoadGenerator load, string scratch)
 {
     public RegistryTarget Ours => ours;
@@ -30,6 +31,12 @@ public sealed class RegistryRun(RegistryTarget ours, RegistryTarget peer, Regist
     public string Scratch => scratch;
 
     public List<string> Notes { get; } = [];
+
+    public MachineLimits Limits { get; } = new();
+
+    /// <summary>curl as a client of the target, with the token the harness's client got for the repository (fetch one first).</summary>
+    public static Curl CurlFor(RegistryTarget target, string repository) =>
+        new(target.Server.BaseAddress, target.Client.AuthorizationFor(repository));
 
     /// <summary>Both targets, the first one alternating by run, so neither always goes first (warm caches, turbo).</summary>
     public IEnumerable<RegistryTarget> InTurn(int run) => run % 2 == 0 ? [ours, peer] : [peer, ours];

@@ -2,12 +2,21 @@ using Gallery.Bench.Load;
 
 namespace Gallery.Bench.Suites.Registry;
 
-/// <summary>How big and how long, for a full run and for <c>--quick</c> (under two minutes in all).</summary>
+/// <summary>A blob size and how many alternating runs per server it gets.</summary>
+public sealed record SizedRuns(long Bytes, int Runs);
+
+/// <summary>Several different blobs pulled at once, one client each.</summary>
+public sealed record ConcurrentSet(int Blobs, long Bytes);
+
+/// <summary>How big and how long, for a full run and for <c>--quick</c> (a few minutes in all).</summary>
 public sealed record RegistrySizes(
-    long LayerBytes,
+    IReadOnlyList<SizedRuns> Pulls,
+    int PullClients,
+    int ConcurrentRuns,
+    IReadOnlyList<ConcurrentSet> ConcurrentSets,
+    IReadOnlyList<SizedRuns> Pushes,
     long ChunkBytes,
-    int PushRuns,
-    int PullRuns,
+    long LimitWriteBytes,
     int ImageLayers,
     int ImageLayerBytes,
     int ImagePullRuns,
@@ -20,10 +29,13 @@ public sealed record RegistrySizes(
     private const long MiB = 1024 * 1024;
 
     public static RegistrySizes Full { get; } = new(
-        LayerBytes: 256 * MiB,
+        Pulls: [new(16 * MiB, 9), new(128 * MiB, 5), new(1024 * MiB, 3)],
+        PullClients: 8,
+        ConcurrentRuns: 3,
+        ConcurrentSets: [new(8, 128 * MiB), new(32, 32 * MiB)],
+        Pushes: [new(128 * MiB, 3), new(1024 * MiB, 3)],
         ChunkBytes: 16 * MiB,
-        PushRuns: 3,
-        PullRuns: 5,
+        LimitWriteBytes: 512 * MiB,
         ImageLayers: 10,
         ImageLayerBytes: (int)(10 * MiB),
         ImagePullRuns: 5,
@@ -34,10 +46,13 @@ public sealed record RegistrySizes(
         MemoryLayerBytes: 1024 * MiB);
 
     public static RegistrySizes Quick { get; } = new(
-        LayerBytes: 64 * MiB,
+        Pulls: [new(16 * MiB, 5), new(128 * MiB, 3)],
+        PullClients: 8,
+        ConcurrentRuns: 2,
+        ConcurrentSets: [new(8, 32 * MiB), new(32, 8 * MiB)],
+        Pushes: [new(64 * MiB, 2)],
         ChunkBytes: 16 * MiB,
-        PushRuns: 2,
-        PullRuns: 3,
+        LimitWriteBytes: 128 * MiB,
         ImageLayers: 10,
         ImageLayerBytes: (int)(1 * MiB),
         ImagePullRuns: 3,
@@ -49,12 +64,18 @@ public sealed record RegistrySizes(
 
     public static string Size(long bytes) => bytes >= 1024 * MiB ? $"{bytes / (1024 * MiB)} GiB" : $"{bytes / MiB} MiB";
 
+    /// <summary>The largest pulled blob: the one pulled by several clients at once while the server's memory is watched.</summary>
+    public long LargestPull => Pulls.Max(p => p.Bytes);
+
+    /// <summary>The pull whose server CPU per GiB is compared streaming and redirected (<c>--storage s3</c>): 128 MiB.</summary>
+    public SizedRuns CpuPull => Pulls.First(p => p.Bytes >= 128 * MiB);
+
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {
-        ["layer"] = Size(LayerBytes),
-        ["chunk"] = Size(ChunkBytes),
-        ["pushRuns"] = $"{PushRuns}",
-        ["pullRuns"] = $"{PullRuns}",
+        ["pulls"] = string.Join(", ", Pulls.Select(p => $"{Size(p.Bytes)} x {p.Runs} runs")) + $", whole and the middle half (Range), 1 and {PullClients} curls at once ({ConcurrentRuns} runs)",
+        ["concurrentSets"] = string.Join(", ", ConcurrentSets.Select(s => $"{s.Blobs} different blobs of {Size(s.Bytes)}")) + $", {ConcurrentRuns} runs",
+        ["pushes"] = string.Join(", ", Pushes.Select(p => $"{Size(p.Bytes)} x {p.Runs} runs")) + $", chunked in {Size(ChunkBytes)} PATCHes for the smallest",
+        ["limits"] = $"disk write of {Size(LimitWriteBytes)}; sendfile of the largest pulled blob",
         ["image"] = $"{ImageLayers} layers of {Size(ImageLayerBytes)}, {ImagePullRuns} pulls",
         ["load"] = $"{Load.Connections} connections, {LoadSlices} slices of {Load.Duration.TotalSeconds:0} s per server (alternating, each at most {Load.MaxRequests:#,0} requests) after {Load.Warmup.TotalSeconds:0} s warm-up",
         ["tags"] = $"{Tags:#,0} tags, PUT {TagPutConcurrency} at a time",

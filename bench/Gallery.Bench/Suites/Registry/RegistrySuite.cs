@@ -9,9 +9,10 @@ using Gallery.Bench.Servers;
 namespace Gallery.Bench.Suites.Registry;
 
 /// <summary>
-/// The registry figures, ours against CNCF Distribution in the same run: push memory, blob push/pull throughput,
-/// image pull, manifest GET/HEAD and tags/list under load, tag PUTs. Starts (and always stops) both servers and,
-/// with <c>--db postgres</c>, a throwaway PostgreSQL cluster.
+/// The registry figures, ours against CNCF Distribution (with token auth) in the same run: the machine's limits,
+/// push memory, blob push and pull with curl (one and several clients, whole and ranged), pulls of many different
+/// blobs at once, image pull (HTTP client and skopeo), manifest GET/HEAD and tags/list under load, tag PUTs.
+/// Starts (and always stops) both servers and, with <c>--db postgres</c>, a throwaway PostgreSQL cluster.
 /// </summary>
 public sealed class RegistrySuite : ISuite
 {
@@ -61,7 +62,7 @@ public sealed class RegistrySuite : ISuite
                 new RegistryTarget(peer, new RegistryClient(http, peer.BaseAddress, peer.Credentials)),
                 sizes, load, scratch.Path);
             run.Notes.Add("ours: every request carries a bearer token from /token (the bootstrap publisher's access key), checked per request; " +
-                "pull rate limits off. Peer: Distribution's stock config, no auth.");
+                "pull rate limits off. Peer: Distribution's stock config plus token auth (ES256 JWTs from the harness's realm), checked per request.");
             var loadBefore = MachineInfo.LoadAverage();
             if (loadBefore > Environment.ProcessorCount)
             {
@@ -73,7 +74,8 @@ public sealed class RegistrySuite : ISuite
             {
                 figures = gateway is null
                     ? await MeasureAsync(run, cancellationToken)
-                    : [.. await BlobThroughputFigures.MeasureAsync(run, cancellationToken), .. await PullCpuFigures.MeasureAsync(run, gateway, cancellationToken)];
+                    : [.. await CurlPushFigures.MeasureAsync(run, cancellationToken), .. await CurlPullFigures.MeasureAsync(run, cancellationToken),
+                        .. await PullCpuFigures.MeasureAsync(run, gateway, cancellationToken)];
             }
             catch (Exception e) when (e is HttpRequestException or BenchException && (ours.ExitReport() ?? peer.ExitReport()) is { } died)
             {
@@ -121,8 +123,11 @@ public sealed class RegistrySuite : ISuite
     private static async Task<IReadOnlyList<Figure>> MeasureAsync(RegistryRun run, CancellationToken cancellationToken)
     {
         await WarmUpAsync(run, cancellationToken);
+        await MeasureLimitsAsync(run, "before", cancellationToken);
         var figures = new List<Figure> { await PushMemoryFigure.MeasureAsync(run, cancellationToken) };
-        figures.AddRange(await BlobThroughputFigures.MeasureAsync(run, cancellationToken));
+        figures.AddRange(await CurlPushFigures.MeasureAsync(run, cancellationToken));
+        figures.AddRange(await CurlPullFigures.MeasureAsync(run, cancellationToken));
+        figures.AddRange(await ConcurrentPullFigures.MeasureAsync(run, cancellationToken));
 
         Progress.Line($"registry: pushing a {run.Sizes.ImageLayers}-layer image to both servers");
         var image = TestImage.Create(run.Sizes.ImageLayers, run.Sizes.ImageLayerBytes);
@@ -132,6 +137,11 @@ public sealed class RegistrySuite : ISuite
         }
 
         figures.Add(await ImagePullFigure.MeasureAsync(run, image, ImageRepository, ImageTag, cancellationToken));
+        if (await SkopeoPullFigure.MeasureAsync(run, ImageRepository, ImageTag, $"{image.Layers.Count} x {RegistrySizes.Size(image.Layers[0].Length)}", cancellationToken) is { } skopeo)
+        {
+            figures.Add(skopeo);
+        }
+
         figures.AddRange(await LoadFigures.MeasureAsync(run, "manifest-get", "manifest GET",
             target => new LoadRequest("GET", target.Client.Url(ImageRepository, $"manifests/{ImageTag}"), TestImage.ManifestMediaType, target.Client.AuthorizationFor(ImageRepository)),
             Target.AtLeastPeer(1.0), cancellationToken));
@@ -139,9 +149,19 @@ public sealed class RegistrySuite : ISuite
             target => new LoadRequest("HEAD", target.Client.Url(ImageRepository, $"manifests/{ImageTag}"), TestImage.ManifestMediaType, target.Client.AuthorizationFor(ImageRepository)),
             null, cancellationToken));
         figures.AddRange(await TagFigures.MeasureAsync(run, cancellationToken));
+        await MeasureLimitsAsync(run, "after", cancellationToken);
+        run.Notes.Add($"machine limits (best of before and after): {run.Limits.Describe()}");
 
         // Memory is measured first (on a fresh heap) but reads best last.
         return [.. figures.Skip(1), figures[0]];
+    }
+
+    /// <summary>The machine's limits on a file as large as the largest pulled blob, before and after the figures.</summary>
+    private static async Task MeasureLimitsAsync(RegistryRun run, string when, CancellationToken cancellationToken)
+    {
+        using var file = await BlobFile.CreateAsync(Path.Combine(run.Scratch, "limit.bin"), run.Sizes.LargestPull, cancellationToken);
+        await run.Limits.MeasureAsync(file.Path, run.Sizes.PullClients, run.Scratch, run.Sizes.LimitWriteBytes, cancellationToken);
+        Progress.Line($"registry: machine limits {when} the figures: {run.Limits.Describe()}");
     }
 
     private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(40));

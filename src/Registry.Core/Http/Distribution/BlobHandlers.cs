@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Oci;
@@ -10,11 +9,10 @@ namespace Registry.Core.Http.Distribution;
 internal static class BlobHandlers
 {
     private const string ImmutableCaching = "public, max-age=31536000, immutable";
-    private const int WholeBlobCopyBufferSize = 1024 * 1024;
 
     /// <summary>
-    /// GET or HEAD of a blob, 304 when If-None-Match names it. GET honours a byte Range (206, or 416 when
-    /// unsatisfiable); a Range in another unit, or on HEAD, is ignored as HTTP says.
+    /// GET or HEAD of a blob, 304 when If-None-Match names it. GET honours one byte Range (206, or 416 when
+    /// unsatisfiable, see <see cref="BlobRange"/>); a Range on HEAD is ignored as HTTP says.
     /// </summary>
     public static async Task GetAsync(HttpContext context, RepositoryName name, string reference)
     {
@@ -50,49 +48,26 @@ internal static class BlobHandlers
             return;
         }
 
-        ByteRange? range = null;
-        switch (BlobRanges.Resolve(context.Request, size, out var part))
+        var range = BlobRange.Read(context.Request, size, etag);
+        if (range.IsUnsatisfiable)
         {
-            case BlobRanges.Outcome.Unsatisfiable:
-                response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
-                response.Headers.ContentRange = $"bytes */{size}";
-                response.ContentLength = 0;
-                return;
-            case BlobRanges.Outcome.Partial:
-                range = part;
-                response.StatusCode = StatusCodes.Status206PartialContent;
-                response.Headers.ContentRange = $"bytes {part.Offset}-{part.Last}/{size}";
-                break;
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentRange = $"bytes */{size}";
+            response.ContentLength = 0;
+            return;
         }
 
-        await using var stream = await store.OpenReadAsync(digest, range, context.RequestAborted)
+        await using var stream = await store.OpenReadAsync(digest, range.IsPartial ? new ByteRange(range.Start, range.Length) : null, context.RequestAborted)
             ?? throw BlobService.BlobUnknown(digest);
-        response.ContentType = "application/octet-stream";
-        response.ContentLength = range?.Length ?? size;
-        await CopyAsync(stream, response.Body, context.RequestAborted);
-    }
+        if (range.IsPartial)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {range.Start}-{range.Start + range.Length - 1}/{size}";
+        }
 
-    /// <summary>
-    /// Large blocks. A local file (seekable) is read synchronously: it is usually in the page cache, and a thread-pool
-    /// hop per read costs more than the read itself; an object store's network stream is read asynchronously.
-    /// </summary>
-    private static async Task CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(WholeBlobCopyBufferSize);
-        try
-        {
-            int read;
-            while ((read = source.CanSeek
-                       ? source.Read(buffer, 0, WholeBlobCopyBufferSize)
-                       : await StreamFill.FillAsync(source, buffer.AsMemory(0, WholeBlobCopyBufferSize), cancellationToken)) > 0)
-            {
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        response.ContentType = "application/octet-stream";
+        response.ContentLength = range.Length;
+        await BlobBody.SendAsync(response, stream, range.Length, context.RequestAborted);
     }
 
     public static async Task DeleteAsync(HttpContext context, RepositoryName name, string reference)

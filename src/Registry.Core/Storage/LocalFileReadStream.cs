@@ -1,9 +1,17 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Registry.Core.Storage;
 
-/// <summary>Reads at most <c>length</c> bytes of an inner stream, then reports end of stream; disposes the inner stream.</summary>
-internal sealed class BoundedReadStream(Stream inner, long length) : Stream
+/// <summary>
+/// A forward-only read of part of a local file that answers <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>
+/// inline: the file is usually in the page cache, where a read costs less than the thread-pool hop .NET's FileStream
+/// makes for every asynchronous read of a file not opened for asynchronous I/O. So a caller written for any store
+/// (an object store's stream is truly asynchronous) pays no hop for local files.
+/// </summary>
+internal sealed class LocalFileReadStream(SafeFileHandle file, long offset, long length) : Stream
 {
-    private long _remaining = length;
+    private readonly long _end = offset + length;
+    private long _position = offset;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -15,27 +23,19 @@ internal sealed class BoundedReadStream(Stream inner, long length) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (_remaining <= 0)
+        var wanted = (int)Math.Min(buffer.Length, _end - _position);
+        if (wanted <= 0)
         {
             return 0;
         }
 
-        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _remaining)]);
-        _remaining -= read;
+        var read = RandomAccess.Read(file, buffer[..wanted], _position);
+        _position += read;
         return read;
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (_remaining <= 0)
-        {
-            return 0;
-        }
-
-        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _remaining)], cancellationToken);
-        _remaining -= read;
-        return read;
-    }
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<int>(cancellationToken) : ValueTask.FromResult(Read(buffer.Span));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -49,7 +49,7 @@ internal sealed class BoundedReadStream(Stream inner, long length) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
+            file.Dispose();
         }
 
         base.Dispose(disposing);
