@@ -20,6 +20,7 @@ var app = builder.Build();
 app.UseUnexpectedErrorPage();
 app.MapRegistry();
 app.MapSearchApi();
+app.MapSuggestApi();
 app.MapGalleryWeb();
 app.MapGalleryConsole();
 app.Run();

@@ -25,7 +25,12 @@ public static class SearchQuery
     /// term of some name is taken as typed (its typo expansion, a walk of the name dictionary, is skipped), and the
     /// last word's name prefixes are read from the name dictionaries.
     /// </summary>
-    public static Query Build(QueryText text, IndexReader? index = null)
+    public static Query Build(QueryText text, IndexReader? index = null) => Build(text, index, namesOnly: false);
+
+    /// <summary>The query as-you-type suggestions run: names only (no prose, no typo expansion), in the same tiers.</summary>
+    public static Query BuildNames(QueryText text, IndexReader? index) => Build(text, index, namesOnly: true);
+
+    private static Query Build(QueryText text, IndexReader? index, bool namesOnly)
     {
         if (text.IsEmpty)
         {
@@ -34,7 +39,7 @@ public static class SearchQuery
 
         var query = new BooleanQuery(disableCoord: true)
         {
-            { text.Words.Count == 0 ? new MatchAllDocsQuery() : Match(text, index), Occur.MUST },
+            { text.Words.Count == 0 ? new MatchAllDocsQuery() : Match(text, index, namesOnly), Occur.MUST },
         };
         foreach (var word in text.Excluded)
         {
@@ -45,7 +50,7 @@ public static class SearchQuery
     }
 
     /// <summary>A repository matches when every word does (any word, for a text with OR), or when the text names it as a whole.</summary>
-    private static BooleanQuery Match(QueryText text, IndexReader? index)
+    private static BooleanQuery Match(QueryText text, IndexReader? index, bool namesOnly)
     {
         var match = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
         var words = new BooleanQuery(disableCoord: true);
@@ -61,11 +66,11 @@ public static class SearchQuery
             var chunkWords = new BooleanQuery(disableCoord: true);
             foreach (var word in chunk.Words)
             {
-                var typos = index is not null && IsNameTerm(index, word) ? 0 : Typos(word);
-                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count || text.AnyWord, typos, index), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
+                var typos = namesOnly || (index is not null && IsNameTerm(index, word)) ? 0 : Typos(word);
+                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count || text.AnyWord, typos, index, namesOnly), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
             }
 
-            if (chunk.Compound is { } compound)
+            if (chunk.Compound is { } compound && !namesOnly)
             {
                 // node.js: its words, or the one term prose makes of it.
                 var either = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
@@ -140,7 +145,7 @@ public static class SearchQuery
         Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1),
     };
 
-    private static Query Word(string word, bool isLast, int typos, IndexReader? index)
+    private static Query Word(string word, bool isLast, int typos, IndexReader? index, bool namesOnly)
     {
         var best = new DisjunctionMaxQuery(0.1f)
         {
@@ -155,6 +160,11 @@ public static class SearchQuery
         if (typos > 0)
         {
             best.Add(Boosted(Fuzzy(IndexFields.NameText, word, typos), 4));
+        }
+
+        if (namesOnly)
+        {
+            return best;
         }
 
         foreach (var term in QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, word))
