@@ -66,7 +66,7 @@ public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
             SELECT r."FullName", r."Name", g."DisplayName", g."Verified", r."Description", r."Architectures", r."OperatingSystems", r."PullCount"
-            FROM {from} JOIN "Registries" g ON g."Id" = r."RegistryId" {filter} ORDER BY {order} LIMIT 25
+            FROM "Repositories" r JOIN "Registries" g ON g."Id" = r."RegistryId"{(text.Length == 0 ? "" : $", {Query} q")} {filter} ORDER BY {order} LIMIT 25
             """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT count(*) FROM {from} {filter}"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT a, count(*) FROM {from}, unnest(\"Architectures\") a {filter} GROUP BY a"));
