@@ -11,7 +11,7 @@ public static class IndexFields
     public const string Id = "id";
 
     /// <summary>Changes whenever a field or analyzer changes: an index written with another schema is rebuilt at start.</summary>
-    public const string Schema = "2";
+    public const string Schema = "3";
 
     /// <summary>The full name, lower-cased, untokenised (<c>bitnami/nginx</c>): the text equal to it ranks first.</summary>
     public const string FullNameKey = "full_name_key";
@@ -25,7 +25,7 @@ public static class IndexFields
     /// <summary>The name's last <c>/</c> part (a mirror's <c>mirror/docker/library/nginx</c> → nginx): equal to the text ranks below a whole name.</summary>
     public const string LastPartKey = "last_part_key";
 
-    /// <summary>The name, on a publisher's namesake repository (<c>grafana/grafana</c>): the original before copies.</summary>
+    /// <summary>The whole name, on the original of its software (<see cref="NameKeys.IsOriginal"/>): the original before copies.</summary>
     public const string OriginalKey = "original_key";
 
     /// <summary>Full name split into parts and joined (<c>aws-cli</c> → aws, cli, awscli, aws-cli). Never stemmed.</summary>

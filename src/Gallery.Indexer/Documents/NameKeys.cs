@@ -20,6 +20,10 @@ public static class NameKeys
     /// <summary>The last <c>/</c> part of the name, lower-cased.</summary>
     public static string LastPart(string name) => name[(name.LastIndexOf('/') + 1)..].ToLowerInvariant();
 
-    /// <summary>A publisher's namesake (<c>grafana/grafana</c>, <c>aws-cli/aws-cli</c>): the original of its software.</summary>
-    public static bool IsOriginal(string alias, string name) => string.Equals(alias, name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The original of its software: a publisher's namesake (<c>grafana/grafana</c>, <c>aws-cli/aws-cli</c>), or a
+    /// verified publisher's <c>library/</c> image (Docker's official images, <c>docker/library/nginx</c>).
+    /// </summary>
+    public static bool IsOriginal(string alias, string name, bool verified) =>
+        string.Equals(alias, name, StringComparison.OrdinalIgnoreCase) || (verified && name.StartsWith(Library, StringComparison.OrdinalIgnoreCase));
 }

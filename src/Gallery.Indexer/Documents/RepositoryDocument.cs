@@ -36,9 +36,12 @@ public static class RepositoryDocument
             document.Add(new StringField(IndexFields.NameKey, key, Field.Store.NO));
         }
 
-        if (NameKeys.IsOriginal(record.Alias, record.Name))
+        if (NameKeys.IsOriginal(record.Alias, record.Name, record.Verified))
         {
-            document.Add(new StringField(IndexFields.OriginalKey, record.Name.ToLowerInvariant(), Field.Store.NO));
+            foreach (var key in NameKeys.Whole(record.Name))
+            {
+                document.Add(new StringField(IndexFields.OriginalKey, key, Field.Store.NO));
+            }
         }
 
         AddOptional(document, IndexFields.PublisherDisplayName, record.PublisherDisplayName, stored: true, indexed: false);

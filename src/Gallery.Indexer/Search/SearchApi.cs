@@ -21,8 +21,15 @@ public static class SearchApi
         return app;
     }
 
-    /// <summary>Absent values are left out of the answer rather than sent as nulls.</summary>
-    private static readonly JsonSerializerOptions Lean = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>
+    /// Absent values are left out rather than sent as nulls; the highlights' <c>&lt;mark&gt;</c> goes as written, not
+    /// as <c>\u003Cmark\u003E</c> (the answer is JSON, never inlined into HTML).
+    /// </summary>
+    private static readonly JsonSerializerOptions Lean = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static Results<JsonHttpResult<SearchResult>, ValidationProblem> Search(HttpRequest http, IGallerySearch search)
     {

@@ -43,7 +43,8 @@ public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
 
     public async Task<PeerAnswer> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var text = request.Text?.Trim() ?? "";
+        // Name separators as the name column has them (spaces): a typed full name is words, not one path-like token.
+        var text = string.Join(' ', (request.Text ?? "").Split(['-', '/', '.', '_', ' '], StringSplitOptions.RemoveEmptyEntries));
         var where = new List<string>();
         if (text.Length > 0)
         {
