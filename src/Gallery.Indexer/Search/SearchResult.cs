@@ -17,12 +17,12 @@ public sealed record SearchResult(
 
 /// <summary>
 /// One repository found, with what a card shows and no more: score and creation time are not sent
-/// (<c>/api/search</c>), nor the name inside the alias (the full name holds it). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>, present only
+/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>, present only
 /// where something matched; a description with matches is sent once, marked (<see cref="Description"/> is then null).
 /// </summary>
 public sealed record SearchHit(
     string FullName,
-    string Alias,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Alias,
     [property: System.Text.Json.Serialization.JsonIgnore] string Name,
     string? PublisherDisplayName,
     bool Verified,

@@ -3,11 +3,11 @@ using Npgsql;
 
 namespace Gallery.Bench.Suites.Search;
 
-/// <summary>What the peer answers: a page of hits with what a card shows, the total, and both facets.</summary>
+/// <summary>What the peer answers: a page of hits with what a card shows (last push included), the total, and both facets.</summary>
 public sealed record PeerAnswer(long Total, IReadOnlyList<PeerHit> Hits, PeerFacets Facets);
 
 public sealed record PeerHit(string FullName, string Name, string? PublisherDisplayName, bool Verified, string? Description,
-    IReadOnlyList<string> Architectures, IReadOnlyList<string> OperatingSystems, long PullCount);
+    IReadOnlyList<string> Architectures, IReadOnlyList<string> OperatingSystems, long PullCount, DateTime? LastPushedAt);
 
 public sealed record PeerFacets(IReadOnlyList<FacetCount> Architectures, IReadOnlyList<FacetCount> OperatingSystems);
 
@@ -66,7 +66,8 @@ public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
         var order = request.Sort == SearchSort.Popularity || text.Length == 0 ? "r.\"PullCount\" DESC" : "ts_rank('{0.1, 0.2, 0.2, 1.0}', search, q) DESC, r.\"PullCount\" DESC";
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            SELECT r."FullName", r."Name", g."DisplayName", g."Verified", r."Description", r."Architectures", r."OperatingSystems", r."PullCount"
+            SELECT r."FullName", r."Name", g."DisplayName", g."Verified", r."Description", r."Architectures", r."OperatingSystems", r."PullCount",
+                (SELECT max(m."PushedAt") FROM "Manifests" m WHERE m."RepositoryId" = r."Id")
             FROM "Repositories" r JOIN "Registries" g ON g."Id" = r."RegistryId"{(text.Length == 0 ? "" : $", {Query} q")} {filter} ORDER BY {order} LIMIT 25
             """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT count(*) FROM {from} {filter}"));
@@ -88,7 +89,8 @@ public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             hits.Add(new PeerHit(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetInt64(7)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetInt64(7),
+                reader.IsDBNull(8) ? null : reader.GetDateTime(8)));
         }
 
         await reader.NextResultAsync(cancellationToken);

@@ -81,6 +81,8 @@ public sealed class SearchSuite : ISuite
         var loadBefore = MachineInfo.LoadAverage();
         var ours = requests.Select(r => Time(() => search.Search(r))).ToList();
         notes.Add($"1-minute load average {loadBefore:0.0} before the Lucene searches, {MachineInfo.LoadAverage():0.0} after ({Environment.ProcessorCount} CPUs)");
+        notes.Add("slowest in-process searches: " + string.Join(", ", ours.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
+            .Select(x => $"'{requests[x.i].Text}' {x.ms:0.0} ms")));
         GC.Collect();
         var memory = Process.GetCurrentProcess().WorkingSet64;
         notes.Add($"the mix found {hits:N0} repositories in all; process working set {memory / 1048576.0:0} MiB after the searches ({memoryBefore / 1048576.0:0} MiB before the build)");
@@ -132,6 +134,8 @@ public sealed class SearchSuite : ISuite
         var typed = judged.Where(q => q.Kind is JudgedKind.Prefix or JudgedKind.BareName or JudgedKind.Typo).Select(q => q.Request.Text!).ToList();
         typed.ForEach(t => suggest.Suggest(t));
         var suggestions = typed.Select(t => Time(() => suggest.Suggest(t))).ToList();
+        notes.Add("slowest suggestions: " + string.Join(", ", suggestions.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
+            .Select(x => $"'{typed[x.i]}' {x.ms:0.0} ms")));
 
         Figure[] figures =
         [
