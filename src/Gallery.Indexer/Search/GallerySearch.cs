@@ -135,6 +135,7 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
         return hits;
     }
 
+    /// <summary>The gallery's values that some match has (a page shows no chip for none), in the gallery's order.</summary>
     private static List<FacetCount> Counts(IReadOnlyList<string> names, FacetDimension dimension) =>
-        names.Select(n => new FacetCount(n, dimension.Counts.GetValueOrDefault(n))).ToList();
+        names.Select(n => new FacetCount(n, dimension.Counts.GetValueOrDefault(n))).Where(c => c.Count > 0).ToList();
 }
