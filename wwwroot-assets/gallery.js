@@ -38,15 +38,32 @@
     }
   });
 
-  // Suggestions under a search box: /api/search as you type, debounced; arrows move, Enter opens, Escape closes.
+  // Suggestions under a search box (an ARIA combobox with a listbox): /api/suggest as you type, debounced;
+  // arrows move, Enter opens the selected one, Escape closes.
   let timer = 0;
   let controller = null;
   document.addEventListener('input', (event) => {
     const input = event.target.closest('input[data-suggest]');
     if (!input) return;
     clearTimeout(timer);
-    timer = setTimeout(() => suggest(input), 150);
+    timer = setTimeout(() => suggest(input), 120);
   });
+
+  function option(list, i, href, label, detail) {
+    const li = document.createElement('li');
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.id = `${list.id}-${i}`;
+    const a = document.createElement('a');
+    a.href = href;
+    a.tabIndex = -1;
+    a.textContent = label;
+    const small = document.createElement('small');
+    small.textContent = detail || '';
+    a.appendChild(small);
+    li.appendChild(a);
+    return li;
+  }
 
   async function suggest(input) {
     const list = document.getElementById(input.getAttribute('data-suggest'));
@@ -56,24 +73,17 @@
     controller?.abort();
     controller = new AbortController();
     try {
-      const response = await fetch(`/api/search?pageSize=6&searchTerm=${encodeURIComponent(text)}`, { signal: controller.signal });
+      const response = await fetch(`/api/suggest?q=${encodeURIComponent(text)}`, { signal: controller.signal });
       if (!response.ok) return;
       const result = await response.json();
-      list.replaceChildren(...result.hits.map((hit, i) => {
-        const li = document.createElement('li');
-        li.setAttribute('role', 'option');
-        li.id = `${list.id}-${i}`;
-        const a = document.createElement('a');
-        a.href = `/${hit.fullName}`;
-        a.textContent = hit.fullName;
-        const small = document.createElement('small');
-        small.textContent = hit.description || '';
-        a.appendChild(small);
-        li.appendChild(a);
-        return li;
-      }));
-      list.hidden = result.hits.length === 0;
+      const options = [
+        ...result.publishers.map((p) => [`/${p.alias}`, p.displayName || p.alias, `publisher · ${p.repositories} repositories`]),
+        ...result.repositories.map((r) => [`/${r.fullName}`, r.fullName, r.description]),
+      ].map(([href, label, detail], i) => option(list, i, href, label, detail));
+      list.replaceChildren(...options);
+      list.hidden = options.length === 0;
       input.setAttribute('aria-expanded', String(!list.hidden));
+      input.removeAttribute('aria-activedescendant');
     } catch { /* aborted or offline: no suggestions */ }
   }
 

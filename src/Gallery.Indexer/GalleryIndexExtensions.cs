@@ -16,6 +16,7 @@ public static class GalleryIndexExtensions
         var section = configuration.GetSection(IndexOptions.SectionName);
         services.Configure<IndexOptions>(section);
         services.AddSingleton<IGallerySearch, GallerySearch>();
+        services.AddSingleton<IGallerySuggest, GallerySuggest>();
         services.AddSingleton<IndexRefreshes>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {

@@ -26,6 +26,7 @@ if (await app.Services.StartupProblemAsync() is { } problem)
 app.UseUnexpectedErrorPage();
 app.MapRegistry();
 app.MapSearchApi();
+app.MapSuggestApi();
 app.MapGalleryWeb();
 app.MapGalleryConsole();
 app.Run();

@@ -56,6 +56,7 @@ public sealed class IndexHost : IAsyncDisposable
         var app = builder.Build();
         app.MapRegistry();
         app.MapSearchApi();
+        app.MapSuggestApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new IndexHost(app, new Uri(address + "/"));

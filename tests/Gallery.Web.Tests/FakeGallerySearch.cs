@@ -11,6 +11,9 @@ public sealed class FakeGallerySearch : IGallerySearch
 
     public Exception? Failure { get; set; }
 
+    /// <summary>The correction every answer offers (the real search offers one when a likely typo finds little).</summary>
+    public string? DidYouMean { get; set; }
+
     public SearchResult Search(SearchRequest request)
     {
         Requests.Add(request);
@@ -51,20 +54,21 @@ public sealed class FakeGallerySearch : IGallerySearch
             Count(beforePlatforms.Where(h => request.OperatingSystems.Count == 0 || h.OperatingSystems.Intersect(request.OperatingSystems).Any()), h => h.Architectures),
             Count(beforePlatforms.Where(h => request.Architectures.Count == 0 || h.Architectures.Intersect(request.Architectures).Any()), h => h.OperatingSystems));
         var page = list.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-        return new SearchResult(list.Count, request.Page, request.PageSize, page, facets, 0.1);
+        return new SearchResult(list.Count, request.Page, request.PageSize, page, facets, 0.1) { DidYouMean = DidYouMean };
     }
 
     private static List<FacetCount> Count(IEnumerable<SearchHit> hits, Func<SearchHit, IReadOnlyList<string>> values) =>
         hits.SelectMany(values).GroupBy(v => v).Select(g => new FacetCount(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
 
+    /// <summary>A hit as the real search makes it: highlights only where something is marked, a marked description sent only marked.</summary>
     public static SearchHit Hit(
         string fullName, string? description = null, long pulls = 0, bool verified = false, string[]? architectures = null,
         string[]? operatingSystems = null, string? displayName = null, string? highlightedName = null, string? highlightedDescription = null)
     {
         var slash = fullName.IndexOf('/', StringComparison.Ordinal);
         return new SearchHit(
-            fullName, fullName[..slash], fullName[(slash + 1)..], displayName, verified, description,
+            fullName, fullName[..slash], fullName[(slash + 1)..], displayName, verified, highlightedDescription is null ? description : null,
             architectures ?? ["x86-64"], operatingSystems ?? ["Linux"], null, pulls, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
-            new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), 1, new SearchHighlights(highlightedName ?? fullName, highlightedDescription ?? description));
+            new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), 1, new SearchHighlights(highlightedName, highlightedDescription));
     }
 }

@@ -9,6 +9,9 @@ public abstract record Target
     /// <summary>Our value strictly below <paramref name="bound"/>, in the figure's unit.</summary>
     public static Target OursBelow(double bound) => new AbsoluteTarget(bound);
 
+    /// <summary>Our value at least <paramref name="bound"/>, in the figure's unit.</summary>
+    public static Target OursAtLeast(double bound) => new FloorTarget(bound);
+
     public abstract string Describe(Figure figure);
 
     public abstract bool? IsMet(Figure figure);
@@ -31,5 +34,12 @@ public abstract record Target
         public override string Describe(Figure figure) => $"< {Bound:0.###} {figure.Unit}";
 
         public override bool? IsMet(Figure figure) => figure.OursSamples.Count == 0 ? null : figure.Ours < Bound;
+    }
+
+    private sealed record FloorTarget(double Bound) : Target
+    {
+        public override string Describe(Figure figure) => $">= {Bound:0.#} {figure.Unit}";
+
+        public override bool? IsMet(Figure figure) => figure.OursSamples.Count == 0 ? null : figure.Ours >= Bound;
     }
 }

@@ -2,13 +2,12 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 
 namespace Gallery.Indexer.Documents;
 
-/// <summary>The analyzers, per field: names split into parts (and joined), names as prefixes, and English prose.</summary>
+/// <summary>The analyzers, per field: names split into parts (and joined), and English prose.</summary>
 public static class GalleryAnalyzers
 {
     /// <summary><c>aws-cli</c> → aws-cli, aws, cli, awscli; <c>python3.12</c> → python3.12, python, 3, 12, python312.</summary>
@@ -18,21 +17,13 @@ public static class GalleryAnalyzers
         return new TokenStreamComponents(tokenizer, new LowerCaseFilter(IndexFields.Version, SplitNameParts(tokenizer)));
     });
 
-    /// <summary>The name's parts and joined forms as edge n-grams of 2–20 characters.</summary>
-    public static Analyzer NamePrefix { get; } = Analyzer.NewAnonymous((_, reader) =>
-    {
-        var tokenizer = new NameTokenizer(reader);
-        TokenStream stream = new LowerCaseFilter(IndexFields.Version, SplitNameParts(tokenizer));
-        return new TokenStreamComponents(tokenizer, new EdgeNGramTokenFilter(IndexFields.Version, stream, 2, 20));
-    });
-
-    /// <summary>Prose: standard tokens, lower case, English stop words removed, plurals folded.</summary>
+    /// <summary>Prose: standard tokens, lower case, English stop words removed, light stemming (Krovetz: plurals, -ing, -ed; never names).</summary>
     public static Analyzer Text { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(IndexFields.Version, reader);
         TokenStream stream = new LowerCaseFilter(IndexFields.Version, tokenizer);
         stream = new StopFilter(IndexFields.Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return new TokenStreamComponents(tokenizer, new EnglishMinimalStemFilter(stream));
+        return new TokenStreamComponents(tokenizer, new KStemFilter(stream));
     });
 
     /// <summary>The analyzer the index writer uses: each text field with its own.</summary>
@@ -40,7 +31,6 @@ public static class GalleryAnalyzers
     {
         [IndexFields.NameText] = Name,
         [IndexFields.TagText] = Name,
-        [IndexFields.NamePrefix] = NamePrefix,
     });
 
     private static WordDelimiterFilter SplitNameParts(TokenStream stream) => new(IndexFields.Version, stream,

@@ -10,14 +10,26 @@ public static class IndexFields
     /// <summary>The key: the repository's full name, as stored; updates replace by it.</summary>
     public const string Id = "id";
 
-    /// <summary>The full name, the name inside the alias and its last part, lower-cased, untokenised: an exact match ranks first.</summary>
-    public const string ExactName = "exact_name";
+    /// <summary>Changes whenever a field or analyzer changes: an index written with another schema is rebuilt at start.</summary>
+    public const string Schema = "3";
 
-    /// <summary>Full name split into parts and joined (<c>aws-cli</c> → aws, cli, awscli, aws-cli).</summary>
+    /// <summary>The full name, lower-cased, untokenised (<c>bitnami/nginx</c>): the text equal to it ranks first.</summary>
+    public const string FullNameKey = "full_name_key";
+
+    /// <summary>
+    /// The whole name inside the alias, lower-cased, untokenised, also without Docker's <c>library/</c>
+    /// (<c>docker/library/nginx</c> → library/nginx, nginx): the text equal to it ranks next; a typed prefix of it ranks by how much it covers.
+    /// </summary>
+    public const string NameKey = "name_key";
+
+    /// <summary>The name's last <c>/</c> part (a mirror's <c>mirror/docker/library/nginx</c> → nginx): equal to the text ranks below a whole name.</summary>
+    public const string LastPartKey = "last_part_key";
+
+    /// <summary>The whole name, on the original of its software (<see cref="NameKeys.IsOriginal"/>): the original before copies.</summary>
+    public const string OriginalKey = "original_key";
+
+    /// <summary>Full name split into parts and joined (<c>aws-cli</c> → aws, cli, awscli, aws-cli). Never stemmed.</summary>
     public const string NameText = "name_text";
-
-    /// <summary>The name's parts as edge n-grams, for search-as-you-type.</summary>
-    public const string NamePrefix = "name_prefix";
 
     public const string Alias = "alias";
 

@@ -6,20 +6,18 @@ namespace Gallery.Indexer.Documents;
 /// <summary>Maps a <see cref="RepositoryRecord"/> to its Lucene document, and a stored document back to the parts a hit shows.</summary>
 public static class RepositoryDocument
 {
-    /// <summary>Prefixes match regardless of how long the name is: no length norms.</summary>
-    private static readonly FieldType PrefixType = new(TextField.TYPE_NOT_STORED) { OmitNorms = true };
+    /// <summary>Name parts count once however often they recur (<c>nginx-tools</c> holds nginx three times); length norms kept.</summary>
+    private static readonly FieldType NamePartsType = new(TextField.TYPE_NOT_STORED) { IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY };
 
     public static Document Create(RepositoryRecord record)
     {
         var document = new Document
         {
             new StringField(IndexFields.Id, record.FullName, Field.Store.YES),
-            new StringField(IndexFields.ExactName, record.FullName.ToLowerInvariant(), Field.Store.NO),
-            new StringField(IndexFields.ExactName, record.Name.ToLowerInvariant(), Field.Store.NO),
-            new StringField(IndexFields.ExactName, record.Name[(record.Name.LastIndexOf('/') + 1)..].ToLowerInvariant(), Field.Store.NO),
-            new TextField(IndexFields.NameText, record.Name, Field.Store.NO),
-            new TextField(IndexFields.NameText, record.Alias, Field.Store.NO),
-            new Field(IndexFields.NamePrefix, record.Name, PrefixType),
+            new StringField(IndexFields.FullNameKey, record.FullName.ToLowerInvariant(), Field.Store.NO),
+            new StringField(IndexFields.LastPartKey, NameKeys.LastPart(record.Name), Field.Store.NO),
+            new Field(IndexFields.NameText, record.Name, NamePartsType),
+            new Field(IndexFields.NameText, record.Alias, NamePartsType),
             new StringField(IndexFields.Alias, record.Alias, Field.Store.YES),
             new StringField(IndexFields.RegistryKey, RegistryTerm(record.RegistryKey), Field.Store.NO),
             new StoredField(IndexFields.Name, record.Name),
@@ -33,6 +31,19 @@ public static class RepositoryDocument
             new SortedDocValuesField(IndexFields.SortName, new BytesRef(record.FullName.ToLowerInvariant())),
             new BinaryDocValuesField(IndexFields.Hit, HitDisplay.Of(record).Encode()),
         };
+        foreach (var key in NameKeys.Whole(record.Name))
+        {
+            document.Add(new StringField(IndexFields.NameKey, key, Field.Store.NO));
+        }
+
+        if (NameKeys.IsOriginal(record.Alias, record.Name, record.Verified))
+        {
+            foreach (var key in NameKeys.Whole(record.Name))
+            {
+                document.Add(new StringField(IndexFields.OriginalKey, key, Field.Store.NO));
+            }
+        }
+
         AddOptional(document, IndexFields.PublisherDisplayName, record.PublisherDisplayName, stored: true, indexed: false);
         AddOptional(document, IndexFields.Description, record.Description, stored: true, indexed: true);
         AddOptional(document, IndexFields.About, record.AboutText, stored: false, indexed: true);

@@ -17,6 +17,9 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
 {
     private const string PositionKey = "position";
 
+    /// <summary>The schema a commit was written with; an index of another schema is rebuilt at start (as one never completed).</summary>
+    private const string SchemaKey = "schema";
+
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -33,7 +36,10 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         });
-        CommittedPosition = _writer.CommitData.TryGetValue(PositionKey, out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+        var data = _writer.CommitData;
+        CommittedPosition = data.TryGetValue(PositionKey, out var text) && data.TryGetValue(SchemaKey, out var schema) && schema == IndexFields.Schema
+            ? long.Parse(text, CultureInfo.InvariantCulture)
+            : null;
         if (CommittedPosition is null)
         {
             _writer.Commit();
@@ -63,7 +69,7 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
     {
         lock (_commitLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture), [SchemaKey] = IndexFields.Schema });
             _writer.Commit();
             CommittedPosition = position;
         }

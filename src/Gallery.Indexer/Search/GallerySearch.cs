@@ -49,7 +49,8 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
         var hits = ToHits(searcher, pageHits, new SnippetHighlighter(text));
 
         var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems));
-        return new SearchResult(total, page, pageSize, hits, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var didYouMean = total < DidYouMean.FewHits && text.Words.Count > 0 ? DidYouMean.For(text, searcher.IndexReader) : null;
+        return new SearchResult(total, page, pageSize, hits, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds) { DidYouMean = didYouMean };
     }
 
     /// <summary>Whether every segment's facets fit in masks (a handful of values each), as <see cref="Browse"/> needs.</summary>
@@ -113,13 +114,14 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
             var reader = leaf.AtomicReader;
             var doc = hit.Doc - leaf.DocBase;
             var shown = HitDisplay.Read(reader, reader.GetBinaryDocValues(IndexFields.Hit), doc, scratch);
+            var description = shown.Description is null ? null : SearchHighlights.IfMarked(highlighter.Highlight(shown.Description, SnippetHighlighter.SnippetLength));
             hits.Add(new SearchHit(
                 shown.FullName,
                 shown.Alias,
                 shown.Name,
                 shown.PublisherDisplayName,
                 shown.Verified,
-                shown.Description,
+                description is null ? shown.Description : null,
                 shown.Architectures,
                 shown.OperatingSystems,
                 shown.LogoDigest,
@@ -127,13 +129,13 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
                 shown.LastPushedTicks > 0 ? new DateTime(shown.LastPushedTicks, DateTimeKind.Utc) : null,
                 new DateTime(shown.CreatedTicks, DateTimeKind.Utc),
                 float.IsNaN(hit.Score) ? 0 : hit.Score,
-                new SearchHighlights(highlighter.Highlight(shown.FullName),
-                    shown.Description is null ? null : highlighter.Highlight(shown.Description, SnippetHighlighter.SnippetLength))));
+                new SearchHighlights(SearchHighlights.IfMarked(highlighter.Highlight(shown.FullName)), description)));
         }
 
         return hits;
     }
 
+    /// <summary>The gallery's values that some match has (a page shows no chip for none), in the gallery's order.</summary>
     private static List<FacetCount> Counts(IReadOnlyList<string> names, FacetDimension dimension) =>
-        names.Select(n => new FacetCount(n, dimension.Counts.GetValueOrDefault(n))).ToList();
+        names.Select(n => new FacetCount(n, dimension.Counts.GetValueOrDefault(n))).Where(c => c.Count > 0).ToList();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +21,17 @@ public static class SearchApi
         return app;
     }
 
-    private static Results<Ok<SearchResult>, ValidationProblem> Search(HttpRequest http, IGallerySearch search)
+    /// <summary>
+    /// Absent values are left out rather than sent as nulls; the highlights' <c>&lt;mark&gt;</c> goes as written, not
+    /// as <c>\u003Cmark\u003E</c> (the answer is JSON, never inlined into HTML).
+    /// </summary>
+    private static readonly JsonSerializerOptions Lean = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static Results<JsonHttpResult<SearchResult>, ValidationProblem> Search(HttpRequest http, IGallerySearch search)
     {
         var query = http.Query;
         var errors = new Dictionary<string, string[]>();
@@ -46,7 +58,7 @@ public static class SearchApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(search.Search(new SearchRequest
+        return TypedResults.Json(search.Search(new SearchRequest
         {
             Text = query["searchTerm"],
             Architectures = Values(query["architecture"]),
@@ -56,7 +68,7 @@ public static class SearchApi
             Sort = sort,
             Page = page,
             PageSize = pageSize,
-        }));
+        }), Lean);
     }
 
     /// <summary>By name only: <c>Enum.TryParse</c> would also take numbers, even ones no sort has.</summary>

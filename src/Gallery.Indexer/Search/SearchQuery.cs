@@ -5,38 +5,42 @@ using Lucene.Net.Search;
 namespace Gallery.Indexer.Search;
 
 /// <summary>
-/// Builds the Lucene query for some text, without a query parser. Every word must match some field (any word, when
-/// the text says OR; a dotted chunk may match as one prose term instead); excluded words rule a repository out by
-/// its name, publisher or description. Per word the
-/// best field counts: the name's parts, then name prefixes (search-as-you-type), the publisher, the description,
-/// tags, then About and Usage, each also with typos tolerated for words of 4+ letters. On top, the whole text as an
-/// exact name, or its words joined as a name (<c>aws cli</c> → <c>awscli</c>), ranks first; verified publishers and
-/// popular repositories get a gentle lift.
+/// Builds the Lucene query for some text, without a query parser. Scores add up as written
+/// (<see cref="GallerySimilarity"/>) and fall in tiers: the text equal to a repository's full name, then to its whole
+/// name (or its words joined as one, <c>aws cli</c> → aws-cli), then to the last part of its name — each tier above
+/// anything words alone can score, so mirrors and copies follow the original, and within a tier the verified and
+/// popular (<see cref="PopularityBoostQuery"/>) and the publisher's namesake come first. Below the tiers every word must
+/// match some field (any word, when the text says OR; a dotted chunk may match as one prose term instead); excluded
+/// words rule a repository out by its name, publisher or description. Per word the best field counts: the name's
+/// parts, the publisher, the description, tags, then About and Usage, each also with typos tolerated for words of 4+
+/// letters; the last word (every word, as alternatives) also as a prefix of all of them (<see cref="NamePrefixQuery"/> for names).
 /// </summary>
 public static class SearchQuery
 {
+    /// <summary>Scores of the tiers: the text equal to a full name, a whole name, a name's last part; a namesake's lift.</summary>
+    public const float FullNameTier = 10_000, WholeNameTier = 3_000, JoinedNameTier = 2_500, LastPartTier = 1_000, OriginalLift = 1_500;
+
     /// <summary>
     /// The query for <paramref name="text"/>. Given the <paramref name="index"/> it will run on, a word that is itself a
-    /// term of some name is taken as typed: its typo expansion (a walk of the name dictionary) is skipped.
+    /// term of some name is taken as typed (its typo expansion, a walk of the name dictionary, is skipped), and the
+    /// last word's name prefixes are read from the name dictionaries.
     /// </summary>
-    public static Query Build(QueryText text, IndexReader? index = null)
+    public static Query Build(QueryText text, IndexReader? index = null) => Build(text, index, namesOnly: false);
+
+    /// <summary>The query as-you-type suggestions run: names only (no prose, no typo expansion), in the same tiers.</summary>
+    public static Query BuildNames(QueryText text, IndexReader? index) => Build(text, index, namesOnly: true);
+
+    private static Query Build(QueryText text, IndexReader? index, bool namesOnly)
     {
         if (text.IsEmpty)
         {
             return new MatchAllDocsQuery();
         }
 
-        var query = new BooleanQuery();
-        if (text.Words.Count == 0)
+        var query = new BooleanQuery(disableCoord: true)
         {
-            query.Add(new MatchAllDocsQuery(), Occur.MUST);
-        }
-        else
-        {
-            query.Add(Match(text, index), Occur.MUST);
-            query.Add(Boosted(new TermQuery(new Term(IndexFields.Verified, "true")), 0.5f), Occur.SHOULD);
-        }
-
+            { text.Words.Count == 0 ? new MatchAllDocsQuery() : Match(text, index, namesOnly), Occur.MUST },
+        };
         foreach (var word in text.Excluded)
         {
             query.Add(Shown(word), Occur.MUST_NOT);
@@ -46,10 +50,10 @@ public static class SearchQuery
     }
 
     /// <summary>A repository matches when every word does (any word, for a text with OR), or when the text names it as a whole.</summary>
-    private static BooleanQuery Match(QueryText text, IndexReader? index)
+    private static BooleanQuery Match(QueryText text, IndexReader? index, bool namesOnly)
     {
-        var match = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-        var words = new BooleanQuery();
+        var match = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
+        var words = new BooleanQuery(disableCoord: true);
         var required = text.Words.Where(w => !QueryText.IsStopWord(w)).ToList();
         if (required.Count == 0)
         {
@@ -59,17 +63,17 @@ public static class SearchQuery
         var position = 0;
         foreach (var chunk in text.Chunks)
         {
-            var chunkWords = new BooleanQuery();
+            var chunkWords = new BooleanQuery(disableCoord: true);
             foreach (var word in chunk.Words)
             {
-                var typos = index is not null && IsNameTerm(index, word) ? 0 : Typos(word);
-                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count, typos), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
+                var typos = namesOnly || (index is not null && IsNameTerm(index, word)) ? 0 : Typos(word);
+                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count || text.AnyWord, typos, index, namesOnly), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
             }
 
-            if (chunk.Compound is { } compound)
+            if (chunk.Compound is { } compound && !namesOnly)
             {
                 // node.js: its words, or the one term prose makes of it.
-                var either = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+                var either = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
                 either.Add(chunkWords, Occur.SHOULD);
                 either.Add(Prose(compound), Occur.SHOULD);
                 words.Add(either, text.AnyWord ? Occur.SHOULD : Occur.MUST);
@@ -84,17 +88,37 @@ public static class SearchQuery
         }
 
         match.Add(words, Occur.SHOULD);
-        match.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, text.Whole)), 30), Occur.SHOULD);
-        var joined = string.Concat(text.Words);
-        match.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, joined)), 20), Occur.SHOULD);
-        if (text.Words.Count > 1)
+        foreach (var tier in Tiers(text))
         {
-            match.Add(Boosted(new TermQuery(new Term(IndexFields.ExactName, string.Join('-', text.Words))), 20), Occur.SHOULD);
-            match.Add(Boosted(new TermQuery(new Term(IndexFields.NameText, joined)), 10), Occur.SHOULD);
+            match.Add(tier, Occur.SHOULD);
         }
 
         return match;
     }
+
+    /// <summary>The text as a whole name: as typed, and its words joined (<c>aws cli</c> → awscli, aws-cli).</summary>
+    private static IEnumerable<Query> Tiers(QueryText text)
+    {
+        var joined = new List<string> { string.Concat(text.Words) };
+        if (text.Words.Count > 1)
+        {
+            joined.Add(string.Join('-', text.Words));
+        }
+
+        joined.Remove(text.Whole);
+        yield return Exact(IndexFields.FullNameKey, text.Whole, FullNameTier);
+        yield return Exact(IndexFields.NameKey, text.Whole, WholeNameTier);
+        yield return Exact(IndexFields.LastPartKey, text.Whole, LastPartTier);
+        yield return Exact(IndexFields.OriginalKey, text.Whole, OriginalLift);
+        foreach (var name in joined)
+        {
+            yield return Exact(IndexFields.NameKey, name, JoinedNameTier);
+            yield return Exact(IndexFields.LastPartKey, name, LastPartTier);
+            yield return Exact(IndexFields.OriginalKey, name, OriginalLift);
+        }
+    }
+
+    private static ConstantScoreQuery Exact(string field, string value, float score) => new(new TermQuery(new Term(field, value))) { Boost = score };
 
     /// <summary>A word in what a card shows (name, publisher, description): what leaving a word out rules out.</summary>
     private static Query Shown(string word)
@@ -121,22 +145,26 @@ public static class SearchQuery
         Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1),
     };
 
-    private static Query Word(string word, bool isLast, int typos)
+    private static Query Word(string word, bool isLast, int typos, IndexReader? index, bool namesOnly)
     {
         var best = new DisjunctionMaxQuery(0.1f)
         {
             Boosted(new TermQuery(new Term(IndexFields.NameText, word)), 10),
             Boosted(new TermQuery(new Term(IndexFields.TagText, word)), 1.5f),
         };
-        if (word.Length >= 2)
+        if (isLast && word.Length >= 2)
         {
-            var prefix = word.Length > 20 ? word[..20] : word;
-            best.Add(Boosted(new TermQuery(new Term(IndexFields.NamePrefix, prefix)), isLast ? 6 : 3));
+            best.Add(NamePrefixQuery.Build(word.Length > 20 ? word[..20] : word, index));
         }
 
         if (typos > 0)
         {
             best.Add(Boosted(Fuzzy(IndexFields.NameText, word, typos), 4));
+        }
+
+        if (namesOnly)
+        {
+            return best;
         }
 
         foreach (var term in QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, word))
@@ -145,15 +173,25 @@ public static class SearchQuery
             best.Add(Boosted(new TermQuery(new Term(IndexFields.Description, term)), 3));
             best.Add(Boosted(new TermQuery(new Term(IndexFields.About, term)), 1.5f));
             best.Add(Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1));
+        }
 
-            if (isLast && term.Length >= 3)
+        if (isLast && word.Length >= 3)
+        {
+            // The word as typed so far, in prose: the publisher and description from 3 letters, About and Usage from 4.
+            best.Add(ProsePrefix(IndexFields.PublisherText, word, 1.5f));
+            best.Add(ProsePrefix(IndexFields.Description, word, 1));
+            if (word.Length >= 4)
             {
-                best.Add(Boosted(new PrefixQuery(new Term(IndexFields.Description, term)), 1));
+                best.Add(ProsePrefix(IndexFields.About, word, 0.5f));
+                best.Add(ProsePrefix(IndexFields.Usage, word, 0.3f));
             }
         }
 
         return best;
     }
+
+    private static ConstantScoreQuery ProsePrefix(string field, string prefix, float score) =>
+        new(new PrefixQuery(new Term(field, prefix))) { Boost = score };
 
     /// <summary>Whether some repository's name has <paramref name="word"/> as a part (or joined parts): one term lookup per segment.</summary>
     public static bool IsNameTerm(IndexReader index, string word) => index.DocFreq(new Term(IndexFields.NameText, word)) > 0;

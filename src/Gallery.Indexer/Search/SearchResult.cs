@@ -9,14 +9,21 @@ public sealed record SearchResult(
     SearchFacets Facets,
     double ElapsedMilliseconds)
 {
+    /// <summary>The text with likely typos corrected, when it found fewer than <see cref="Search.DidYouMean.FewHits"/> repositories.</summary>
+    public string? DidYouMean { get; init; }
+
     public static SearchResult Empty(int page, int pageSize) => new(0, page, pageSize, [], SearchFacets.Empty, 0);
 }
 
-/// <summary>One repository found. Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>.</summary>
+/// <summary>
+/// One repository found, with what a card shows and no more: score and creation time are not sent
+/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>, present only
+/// where something matched; a description with matches is sent once, marked (<see cref="Description"/> is then null).
+/// </summary>
 public sealed record SearchHit(
     string FullName,
-    string Alias,
-    string Name,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Alias,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Name,
     string? PublisherDisplayName,
     bool Verified,
     string? Description,
@@ -25,11 +32,15 @@ public sealed record SearchHit(
     string? LogoDigest,
     long PullCount,
     DateTime? LastPushedAt,
-    DateTime CreatedAt,
-    float Score,
+    [property: System.Text.Json.Serialization.JsonIgnore] DateTime CreatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] float Score,
     SearchHighlights Highlights);
 
-public sealed record SearchHighlights(string FullName, string? Description);
+public sealed record SearchHighlights(string? FullName, string? Description)
+{
+    /// <summary>Whether a highlighted text marks anything (else it is left out, and the plain text shown).</summary>
+    public static string? IfMarked(string html) => html.Contains("<mark>", StringComparison.Ordinal) ? html : null;
+}
 
 /// <summary>
 /// Counts per architecture and operating system for the current text and the other filters: each dimension is

@@ -159,6 +159,6 @@ public sealed class WarmingSearcherFactory : Lucene.Net.Search.SearcherFactory
     public override Lucene.Net.Search.IndexSearcher NewSearcher(IndexReader reader)
     {
         SegmentFacts.Warm(reader);
-        return base.NewSearcher(reader);
+        return new Lucene.Net.Search.IndexSearcher(reader) { Similarity = GallerySimilarity.Instance };
     }
 }

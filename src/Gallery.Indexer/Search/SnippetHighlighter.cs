@@ -75,7 +75,7 @@ public sealed class SnippetHighlighter
 
     private static bool IsMatch(string queryTerm, string token) =>
         queryTerm == token || (SearchQuery.Typos(queryTerm) is var edits and > 0 && Math.Abs(queryTerm.Length - token.Length) <= edits
-            && queryTerm[0] == token[0] && Distance(queryTerm, token) <= edits);
+            && queryTerm[0] == token[0] && EditDistance.Between(queryTerm, token) <= edits);
 
     private static (int Start, int End) Window(int length, List<(int From, int To)> matches, int maxLength)
     {
@@ -86,29 +86,5 @@ public sealed class SnippetHighlighter
 
         var start = matches.Count == 0 ? 0 : Math.Max(0, matches[0].From - maxLength / 4);
         return (start, Math.Min(length, start + maxLength));
-    }
-
-    /// <summary>Levenshtein distance (small strings only).</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

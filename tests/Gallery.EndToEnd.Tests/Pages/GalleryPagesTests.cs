@@ -94,7 +94,10 @@ public abstract class GalleryPagesTests(GalleryFixture fixture) : GalleryTest(fi
         await Assertions.Expect(page.Locator($"#header-suggestions a[href='/{repository}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#header-search-input")).ToHaveAttributeAsync("aria-expanded", "true");
         await Browser.ScreenshotAsync(page, $"{Provider}-suggestions");
+        await Assertions.Expect(page.Locator("#header-search-input")).ToHaveAttributeAsync("role", "combobox");
         await page.PressAsync("#header-search-input", "ArrowDown");
+        await Assertions.Expect(page.Locator("#header-search-input")).ToHaveAttributeAsync("aria-activedescendant", "header-suggestions-0");
+        await Assertions.Expect(page.Locator("#header-suggestions-0")).ToHaveAttributeAsync("aria-selected", "true");
         await page.PressAsync("#header-search-input", "Enter");
         await page.WaitForURLAsync(new Regex($"/{Regex.Escape(repository)}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(repository);

@@ -14,9 +14,15 @@ public sealed class AnalyzerTests
         Assert.Equal(expected.Order(), QueryText.Analyze(GalleryAnalyzers.Name, IndexFields.NameText, name).Distinct().Order());
 
     [Fact]
-    public void Name_prefixes_are_edge_ngrams_of_each_part() =>
-        Assert.Equal(["aw", "aws", "aws-", "aws-c", "aws-cl", "aws-cli", "awsc", "awscl", "awscli", "cl", "cli"],
-            QueryText.Analyze(GalleryAnalyzers.NamePrefix, IndexFields.NamePrefix, "aws-cli").Distinct().Order(StringComparer.Ordinal));
+    public void Names_keep_one_letter_parts() =>
+        Assert.Equal(["tool", "tool-x", "toolx", "x"], QueryText.Analyze(GalleryAnalyzers.Name, IndexFields.NameText, "tool-x").Distinct().Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Prose_stems_lightly_and_names_not_at_all()
+    {
+        Assert.Equal(["cache", "build"], QueryText.Analyze(GalleryAnalyzers.Text, IndexFields.Description, "caching builds"));
+        Assert.Equal(["builds"], QueryText.Analyze(GalleryAnalyzers.Name, IndexFields.NameText, "builds"));
+    }
 
     [Fact]
     public void Prose_drops_stop_words_and_folds_plurals() =>

@@ -25,6 +25,29 @@ public sealed class SearchPageTests : GalleryTestContext
     }
 
     [Fact]
+    public void A_likely_typo_offers_the_corrected_search()
+    {
+        SeedCatalog();
+        Search.DidYouMean = "nginx proxy";
+
+        var page = Visit<SearchPage>("/search?searchTerm=ngnix%20proxy&architecture=ARM");
+
+        var link = page.Find(".did-you-mean a");
+        Assert.Equal("nginx proxy", link.TextContent);
+        Assert.Equal("/search?searchTerm=nginx%20proxy&architecture=ARM", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Without_a_correction_nothing_is_offered()
+    {
+        SeedCatalog();
+
+        var page = Visit<SearchPage>("/search?searchTerm=web");
+
+        Assert.Empty(page.FindAll(".did-you-mean"));
+    }
+
+    [Fact]
     public void Facet_chips_show_counts_and_link_to_the_filtered_search()
     {
         SeedCatalog();

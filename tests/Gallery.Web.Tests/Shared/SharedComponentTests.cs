@@ -22,6 +22,23 @@ public sealed class SharedComponentTests : GalleryTestContext
     }
 
     [Fact]
+    public void The_header_search_is_a_combobox_owning_its_suggestion_listbox()
+    {
+        var search = Render<HeaderSearch>();
+
+        var input = search.Find("input[name=searchTerm]");
+        Assert.Equal("combobox", input.GetAttribute("role"));
+        Assert.Equal("false", input.GetAttribute("aria-expanded"));
+        Assert.Equal("list", input.GetAttribute("aria-autocomplete"));
+        Assert.Equal("off", input.GetAttribute("autocomplete"));
+        var list = search.Find($"#{input.GetAttribute("aria-controls")}");
+        Assert.Equal("listbox", list.GetAttribute("role"));
+        Assert.Equal(input.GetAttribute("data-suggest"), list.Id);
+        Assert.NotNull(list.GetAttribute("aria-label"));
+        Assert.True(list.HasAttribute("hidden"));
+    }
+
+    [Fact]
     public void A_card_shows_a_long_name_whole_and_escapes_descriptions()
     {
         var name = "acme/" + new string('n', 200);

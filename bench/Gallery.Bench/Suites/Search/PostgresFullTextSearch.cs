@@ -3,19 +3,33 @@ using Npgsql;
 
 namespace Gallery.Bench.Suites.Search;
 
+/// <summary>What the peer answers: a page of hits with what a card shows (last push included), the total, and both facets.</summary>
+public sealed record PeerAnswer(long Total, IReadOnlyList<PeerHit> Hits, PeerFacets Facets);
+
+public sealed record PeerHit(string FullName, string Name, string? PublisherDisplayName, bool Verified, string? Description,
+    IReadOnlyList<string> Architectures, IReadOnlyList<string> OperatingSystems, long PullCount, DateTime? LastPushedAt);
+
+public sealed record PeerFacets(IReadOnlyList<FacetCount> Architectures, IReadOnlyList<FacetCount> OperatingSystems);
+
 /// <summary>
-/// The peer: the same searches through PostgreSQL full-text search, as Artifact Hub does it: a weighted tsvector
-/// (name A, description B, About C) in a stored generated column with a GIN index, ts_rank ordering, filters on the
-/// catalog's architecture and OS arrays, and the total and both facets counted in the same round trip.
-/// No typo tolerance, no prefixes beyond the last word's.
+/// The peer: the same searches through PostgreSQL full-text search with Artifact Hub's recipe: a weighted tsvector
+/// (name A with the <c>simple</c> configuration, description B, About C, English) in a stored generated column with a
+/// GIN index; the text through <c>websearch_to_tsquery</c> with every lexeme rewritten to a prefix (<c>lexeme:*</c>);
+/// ordered by <c>ts_rank</c> with Artifact Hub's weights, then pulls; filters on the architecture and OS arrays; the
+/// total and both facets counted in the same round trip. No typo tolerance.
 /// </summary>
 public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
 {
+    private const string Query = """
+        ts_rewrite(websearch_to_tsquery('english', @query), format(
+            'select to_tsquery(lexeme), to_tsquery(lexeme || '':*'') from unnest(tsvector_to_array(to_tsvector(''english'', %L))) as lexeme', @query::text))
+        """;
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             ALTER TABLE "Repositories" ADD COLUMN search tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('english', replace(replace("Name", '-', ' '), '/', ' ')), 'A') ||
+                setweight(to_tsvector('simple', translate("FullName", '-/._', '    ')), 'A') ||
                 setweight(to_tsvector('english', coalesce("Description", '')), 'B') ||
                 setweight(to_tsvector('english', coalesce("AboutText", '')), 'C')) STORED;
             CREATE INDEX repositories_search ON "Repositories" USING gin (search);
@@ -27,12 +41,12 @@ public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<long> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    public async Task<PeerAnswer> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var words = QueryText.Parse(request.Text).Words;
-        var query = words.Count == 0 ? null : string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"{w}:*" : w));
+        // Name separators as the name column has them (spaces): a typed full name is words, not one path-like token.
+        var text = string.Join(' ', (request.Text ?? "").Split(['-', '/', '.', '_', ' '], StringSplitOptions.RemoveEmptyEntries));
         var where = new List<string>();
-        if (query is not null)
+        if (text.Length > 0)
         {
             where.Add("search @@ q");
         }
@@ -47,35 +61,52 @@ public sealed class PostgresFullTextSearch(NpgsqlDataSource dataSource)
             where.Add("\"OperatingSystems\" && @systems");
         }
 
-        var from = query is null ? "\"Repositories\" r" : "\"Repositories\" r, to_tsquery('english', @query) q";
+        var from = text.Length == 0 ? "\"Repositories\" r" : $"\"Repositories\" r, {Query} q";
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        var order = request.Sort == SearchSort.Popularity || query is null ? "\"PullCount\" DESC" : "ts_rank(search, q) DESC, \"PullCount\" DESC";
+        var order = request.Sort == SearchSort.Popularity || text.Length == 0 ? "r.\"PullCount\" DESC" : "ts_rank('{0.1, 0.2, 0.2, 1.0}', search, q) DESC, r.\"PullCount\" DESC";
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT \"FullName\", \"Description\", \"PullCount\" FROM {from} {filter} ORDER BY {order} LIMIT 25"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            SELECT r."FullName", r."Name", g."DisplayName", g."Verified", r."Description", r."Architectures", r."OperatingSystems", r."PullCount",
+                (SELECT max(m."PushedAt") FROM "Manifests" m WHERE m."RepositoryId" = r."Id")
+            FROM "Repositories" r JOIN "Registries" g ON g."Id" = r."RegistryId"{(text.Length == 0 ? "" : $", {Query} q")} {filter} ORDER BY {order} LIMIT 25
+            """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT count(*) FROM {from} {filter}"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT a, count(*) FROM {from}, unnest(\"Architectures\") a {filter} GROUP BY a"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT o, count(*) FROM {from}, unnest(\"OperatingSystems\") o {filter} GROUP BY o"));
         foreach (var command in batch.BatchCommands.Cast<NpgsqlBatchCommand>())
         {
-            if (query is not null)
+            if (text.Length > 0)
             {
-                command.Parameters.AddWithValue("query", query);
+                command.Parameters.AddWithValue("query", text);
             }
 
             command.Parameters.AddWithValue("architectures", request.Architectures.ToArray());
             command.Parameters.AddWithValue("systems", request.OperatingSystems.ToArray());
         }
 
-        long rows = 0;
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        do
+        var hits = new List<PeerHit>();
+        while (await reader.ReadAsync(cancellationToken))
         {
+            hits.Add(new PeerHit(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string[]>(6), reader.GetInt64(7),
+                reader.IsDBNull(8) ? null : reader.GetDateTime(8)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        var facets = new List<FacetCount>[2];
+        for (var i = 0; i < 2; i++)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            facets[i] = [];
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows++;
+                facets[i].Add(new FacetCount(reader.GetString(0), (int)reader.GetInt64(1)));
             }
         }
-        while (await reader.NextResultAsync(cancellationToken));
-        return rows;
+
+        return new PeerAnswer(total, hits, new PeerFacets(facets[0], facets[1]));
     }
 }
