@@ -44,10 +44,16 @@ public sealed class OurServer : IRegistryServer
 
     public string OutputTail => _process.OutputTail;
 
+    /// <summary>Another build of Gallery.Web.dll to run instead of the one next to the harness (to measure a "before").</summary>
+    public const string ServerVariable = "GALLERY_BENCH_SERVER";
+
     /// <param name="postgresConnectionString">null for the embedded SQLite database.</param>
-    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken)
+    /// <param name="dataPath">a data directory prepared beforehand (a seeded database); null for a fresh one.</param>
+    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken, string? dataPath = null)
     {
-        var assembly = Path.Combine(AppContext.BaseDirectory, AssemblyName);
+        var assembly = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : Path.Combine(AppContext.BaseDirectory, AssemblyName);
         if (!File.Exists(assembly))
         {
             throw new BenchException($"{assembly} is missing; build the harness with `dotnet build -c Release bench/Gallery.Bench` (it references src/Gallery.Web)");
@@ -59,14 +65,14 @@ public sealed class OurServer : IRegistryServer
             var port = FreePort.Next();
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = directory.Path };
-            foreach (var argument in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory })
+            foreach (var argument in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.GetDirectoryName(assembly)! })
             {
                 startInfo.ArgumentList.Add(argument);
             }
 
             var environment = startInfo.Environment;
             environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            environment["Gallery__DataPath"] = directory.Combine("data");
+            environment["Gallery__DataPath"] = dataPath ?? directory.Combine("data");
             environment["Gallery__Database__Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres";
             if (postgresConnectionString is not null)
             {
