@@ -9,10 +9,19 @@ namespace Gallery.Bench.Suites.Pages;
 /// </summary>
 public static class PageTimer
 {
+    /// <summary>Requests of each kind sent first and not timed (the first render of a page pays for compiling it).</summary>
+    private const int Warmup = 5;
+
     public sealed record Samples(List<double> Cached, List<double> Rendered);
 
     public static async Task<Samples> SampleAsync(HttpClient http, Uri url, int maxEach, TimeSpan maxTime, CancellationToken cancellationToken)
     {
+        for (var i = 0; i < Warmup; i++)
+        {
+            await TimeToFirstByteAsync(http, url, cancellationToken);
+            await TimeToFirstByteAsync(http, Uncached(url, -i), cancellationToken);
+        }
+
         var samples = new Samples([], []);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < maxEach && clock.Elapsed < maxTime; i++)

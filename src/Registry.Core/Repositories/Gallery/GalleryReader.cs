@@ -93,14 +93,15 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
                 .OrderBy(p => p.Id).Select(p => new { p.ManifestId, p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.ManifestId, p => new TagPlatform(p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size));
+        // Sorted once per image, not once per row: an image may carry thousands of tags.
         var sharing = (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId && ids.Contains(t.ManifestId))
                 .Select(t => new { t.ManifestId, t.Name }).ToListAsync(cancellationToken))
-            .ToLookup(t => t.ManifestId, t => t.Name);
+            .GroupBy(t => t.ManifestId).ToDictionary(g => g.Key, g => g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
 
         return tags.Select(t =>
         {
             var m = manifests[t.ManifestId];
-            var also = sharing[t.ManifestId].Where(n => n != t.Name).Order(StringComparer.Ordinal).ToList();
+            var also = sharing[t.ManifestId].Where(n => n != t.Name).ToList();
             return new TagRow(t.Name, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, Utc(m.PushedAt), platforms[t.ManifestId].ToList(), also);
         }).ToList();
     }
