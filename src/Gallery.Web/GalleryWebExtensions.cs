@@ -25,6 +25,7 @@ public static class GalleryWebExtensions
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<IGalleryReader, GalleryReader>();
         builder.Services.AddScoped<Components.Pages.NotFound.NotFoundMessage>();
+        builder.Services.AddSingleton<Components.Pages.Home.HomeListings>();
         builder.Services.AddGalleryPageCache(builder.Configuration);
         return builder;
     }
