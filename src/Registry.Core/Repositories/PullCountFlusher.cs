@@ -9,8 +9,8 @@ namespace Registry.Core.Repositories;
 
 /// <summary>
 /// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c> every few seconds and
-/// at shutdown, in one transaction per batch. No event per pull: the indexer picks up changed counts by
-/// <c>LastPulledAt</c>.
+/// at shutdown, in one transaction per batch, with the gallery's pull total (<see cref="GalleryCounts"/>: the batch's
+/// registries are locked first). No event per pull: the indexer picks up changed counts by <c>LastPulledAt</c>.
 /// </summary>
 public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory scopes, ILogger<PullCountFlusher> logger) : BackgroundService
 {
