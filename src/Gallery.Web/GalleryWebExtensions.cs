@@ -25,7 +25,8 @@ public static class GalleryWebExtensions
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<IGalleryReader, GalleryReader>();
         builder.Services.AddScoped<Components.Pages.NotFound.NotFoundMessage>();
-        builder.Services.AddGalleryPageCache();
+        builder.Services.AddSingleton<Components.Pages.Home.HomeListings>();
+        builder.Services.AddGalleryPageCache(builder.Configuration);
         return builder;
     }
 

@@ -17,6 +17,8 @@ public abstract class GalleryTestContext : BunitContext
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddScoped<Gallery.Web.Components.Pages.NotFound.NotFoundMessage>();
         Services.AddSingleton<IGallerySearch>(Search);
+        Services.AddSingleton<Gallery.Indexer.Indexing.IndexRefreshes>();
+        Services.AddSingleton<Gallery.Web.Components.Pages.Home.HomeListings>();
         Services.AddSingleton<IGalleryReader>(Reader);
     }
 

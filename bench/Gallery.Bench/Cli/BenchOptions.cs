@@ -12,7 +12,9 @@ public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Databas
         suites:
           registry    blob push/pull, image pull, manifest GET/HEAD, tags/list, push memory, vs CNCF Distribution
           all         every suite that exists so far
-          search, pages, freshness   planned; not available yet
+          search      search latency at 100,000 repositories, vs PostgreSQL full-text search
+          freshness   push -> found by search
+          pages       the gallery pages at 100,000 repositories, quiet and with a push a second
 
         options:
           --quick                   smaller sizes and shorter loops (under two minutes)

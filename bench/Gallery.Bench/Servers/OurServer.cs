@@ -44,12 +44,18 @@ public sealed class OurServer : IRegistryServer
 
     public string OutputTail => _process.OutputTail;
 
+    /// <summary>Another build of Gallery.Web.dll to run instead of the one next to the harness (to measure a "before").</summary>
+    public const string ServerVariable = "GALLERY_BENCH_SERVER";
+
     /// <param name="postgresConnectionString">null for the embedded SQLite database.</param>
     /// <param name="bucket">null for blobs on the filesystem.</param>
     /// <param name="redirectPulls">With a bucket: blob GETs answer 307 to a presigned URL.</param>
-    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken, S3Bucket? bucket = null, bool redirectPulls = false)
+    /// <param name="dataPath">a data directory prepared beforehand (a seeded database); null for a fresh one.</param>
+    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken, S3Bucket? bucket = null, bool redirectPulls = false, string? dataPath = null)
     {
-        var assembly = Path.Combine(AppContext.BaseDirectory, AssemblyName);
+        var assembly = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : Path.Combine(AppContext.BaseDirectory, AssemblyName);
         if (!File.Exists(assembly))
         {
             throw new BenchException($"{assembly} is missing; build the harness with `dotnet build -c Release bench/Gallery.Bench` (it references src/Gallery.Web)");
@@ -61,14 +67,14 @@ public sealed class OurServer : IRegistryServer
             var port = FreePort.Next();
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = directory.Path };
-            foreach (var argument in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory })
+            foreach (var argument in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", Path.GetDirectoryName(assembly)! })
             {
                 startInfo.ArgumentList.Add(argument);
             }
 
             var environment = startInfo.Environment;
             environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            environment["Gallery__DataPath"] = directory.Combine("data");
+            environment["Gallery__DataPath"] = dataPath ?? directory.Combine("data");
             environment["Gallery__Database__Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres";
             if (postgresConnectionString is not null)
             {

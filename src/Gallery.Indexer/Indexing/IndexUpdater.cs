@@ -14,8 +14,8 @@ public sealed class IndexUpdater(GalleryIndexWriter index, RepositoryRecordReade
 {
     private const int ChunkSize = 500;
 
-    /// <summary>Returns how many repositories were rebuilt or removed.</summary>
-    public async Task<int> ApplyAsync(IReadOnlyList<RegistryEvent> events, CancellationToken cancellationToken)
+    /// <summary>Returns the repositories rebuilt or removed.</summary>
+    public async Task<IReadOnlyCollection<string>> ApplyAsync(IReadOnlyList<RegistryEvent> events, CancellationToken cancellationToken)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
@@ -31,7 +31,7 @@ public sealed class IndexUpdater(GalleryIndexWriter index, RepositoryRecordReade
         }
 
         await RebuildAsync(names, cancellationToken);
-        return names.Count;
+        return names;
     }
 
     public async Task RebuildAsync(IReadOnlyCollection<string> fullNames, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Gallery.Indexer.Indexing;
 /// </summary>
 public sealed class IndexerWorker(
     GalleryIndexWriter index, IServiceScopeFactory scopes, RegistryEventSignal signal, IOptions<IndexOptions> options,
-    TimeProvider time, ILogger<IndexerWorker> logger) : BackgroundService
+    IndexRefreshes refreshes, TimeProvider time, ILogger<IndexerWorker> logger) : BackgroundService
 {
     private readonly IndexOptions _options = options.Value;
     private EventGapTracker? _tracker;
@@ -90,7 +90,10 @@ public sealed class IndexerWorker(
             var events = await feed.ReadAsync(tracker, cancellationToken);
             if (events.Count > 0)
             {
-                await updater.ApplyAsync(events, cancellationToken);
+                var changed = await updater.ApplyAsync(events, cancellationToken);
+
+                // A publisher's change (alias, name, verified, suspended) shows on pages beyond its repositories'.
+                refreshes.Declare(events.Any(e => e.Type == RegistryEventTypes.RegistryUpdated) ? null : changed);
                 index.Refresh();
                 _dirty = true;
             }

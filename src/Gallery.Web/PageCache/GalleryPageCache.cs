@@ -6,8 +6,8 @@ namespace Gallery.Web.PageCache;
 
 /// <summary>
 /// The public pages anonymous visitors see are rendered once and served from memory until what they show may have
-/// changed: every index refresh (which follows each registry change the gallery shows) drops them all, and none
-/// lives longer than <see cref="Lifetime"/> in case a render raced a change. Signed-in visitors (who may see Edit
+/// changed: every index refresh (which follows each registry change the gallery shows) drops the pages it changed
+/// (<see cref="GalleryPageTags"/>), and none lives longer than <see cref="PageCacheOptions.Lifetime"/> in case a render raced a change. Signed-in visitors (who may see Edit
 /// links), Blazor's enhanced navigation and anything but a 200 are never cached; the theme cookie and the query
 /// string are part of the key.
 /// </summary>
@@ -15,18 +15,15 @@ public static class GalleryPageCache
 {
     public const string PolicyName = "gallery-page";
 
-    private const string Tag = "gallery-page";
-
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
-
     /// <summary>Call after AddRazorComponents: it wraps the antiforgery service that registers.</summary>
-    public static IServiceCollection AddGalleryPageCache(this IServiceCollection services)
+    public static IServiceCollection AddGalleryPageCache(this IServiceCollection services, IConfiguration configuration)
     {
+        var lifetime = configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>()?.Lifetime ?? new PageCacheOptions().Lifetime;
         services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
-            .Expire(Lifetime)
+            .Expire(lifetime)
             .VaryByValue(context => new("theme", context.Request.Cookies[GalleryTheme.Cookie] ?? ""))
             .With(context => !IsEnhancedNavigation(context.HttpContext.Request))
-            .Tag(Tag)));
+            .AddPolicy<GalleryPageTags>()));
         PublicPageAntiforgery.Decorate(services);
         return services;
     }
@@ -44,7 +41,15 @@ public static class GalleryPageCache
     {
         app.UseOutputCache();
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        app.Services.GetRequiredService<IndexRefreshes>().Refreshed += () => _ = store.EvictByTagAsync(Tag, CancellationToken.None);
+        app.Services.GetRequiredService<IndexRefreshes>().Changed += change => _ = EvictAsync(store, change);
         return app;
+    }
+
+    private static async Task EvictAsync(IOutputCacheStore store, IndexChange change)
+    {
+        foreach (var tag in GalleryPageTags.ToEvict(change))
+        {
+            await store.EvictByTagAsync(tag, CancellationToken.None);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Events;
+using Registry.Core.Repositories.Gallery;
 
 namespace Registry.Core.Access;
 
@@ -48,8 +49,10 @@ public sealed class AdministrationService(RegistryDbContext db, RegistryEventSig
             throw new PublisherException("you cannot suspend your own account");
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var account = await db.Users.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken)
             ?? throw new PublisherException("no such account");
+        var changed = account.Suspended != suspended;
         account.Suspended = suspended;
         var registry = await db.Registries.Include(r => r.Repositories).FirstOrDefaultAsync(r => r.OwnerId == accountId, cancellationToken);
         if (registry is not null)
@@ -57,7 +60,15 @@ public sealed class AdministrationService(RegistryDbContext db, RegistryEventSig
             Touch(registry.Alias, registry.Repositories.Select(r => r.FullName));
         }
 
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (registry is not null && changed)
+        {
+            await GalleryCounts.SuspensionChangedAsync(db, registry.Id, suspended, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        signal.Notify();
     }
 
     private void Touch(string alias, IEnumerable<string> repositories)

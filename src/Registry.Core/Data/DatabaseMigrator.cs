@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Registry.Core.Repositories.Gallery;
 
 namespace Registry.Core.Data;
 
 /// <summary>Applies pending migrations when the host starts, before it serves requests.</summary>
 internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
+    /// <summary>The migration that adds the kept counts; the rows already there are counted once when it is applied.</summary>
+    private const string GalleryTotalsMigration = "GalleryTotals";
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -17,6 +21,11 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
         {
             logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
+            if (pending.Any(m => m.EndsWith("_" + GalleryTotalsMigration, StringComparison.Ordinal)))
+            {
+                logger.LogInformation("Counting the gallery's totals for the first time");
+                await GalleryCounts.RecountAllAsync(db, cancellationToken);
+            }
         }
     }
 

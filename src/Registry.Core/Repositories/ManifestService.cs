@@ -4,6 +4,7 @@ using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Events;
 using Registry.Core.Oci;
+using Registry.Core.Repositories.Gallery;
 using Registry.Core.Storage;
 
 namespace Registry.Core.Repositories;
@@ -102,6 +103,7 @@ public sealed class ManifestService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await GalleryCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         signal.Notify();
@@ -165,6 +167,7 @@ public sealed class ManifestService(
         var now = DateTime.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var manifest = await db.Manifests.FirstOrDefaultAsync(m => m.RepositoryId == repositoryId && m.Digest == digestText, cancellationToken);
+        var added = manifest is null;
         if (manifest is null)
         {
             if (description is null)
@@ -183,6 +186,7 @@ public sealed class ManifestService(
             if (existing is null)
             {
                 db.Tags.Add(new Tag { RepositoryId = repositoryId, Name = tag, Manifest = manifest, UpdatedAt = now });
+                added = true;
                 db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
             }
             else if (existing.Manifest.Digest != digestText)
@@ -194,6 +198,11 @@ public sealed class ManifestService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (added)
+        {
+            await GalleryCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -8,13 +8,18 @@ using Gallery.Bench.Oci;
 using Gallery.Bench.Processes;
 using Gallery.Bench.Reporting;
 using Gallery.Bench.Servers;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Registry.Core.Data;
 
 namespace Gallery.Bench.Suites.Pages;
 
 /// <summary>
-/// The public gallery pages on our real server: time to first byte (one visitor at a time) and requests/s with
-/// latency at 16 concurrent clients, for the home, search and repository pages, plus the server's memory per
-/// concurrent visitor (pages are static server rendering: no circuit per visitor). No peer: Distribution has no pages.
+/// The public gallery pages on our real server at catalog scale: 100,000 repositories (quick: 10,000) seeded into its
+/// database (SQLite or PostgreSQL), index built. Each page (home, search, repository, its tags tab, a publisher with
+/// thousands of repositories) is timed as one visitor meets it — TTFB as served and with the page cache bypassed, p50
+/// and p99 — first quietly, then while a real push lands every second (each push empties the page cache entries it
+/// changes). The quiet phase also loads each page with 16 clients. No peer: Distribution has no pages.
 /// </summary>
 public sealed class PagesSuite : ISuite
 {
@@ -26,59 +31,82 @@ public sealed class PagesSuite : ISuite
     {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Progress.Elapsed;
-        var repositories = options.Quick ? 20 : 60;
-        var loadSeconds = options.Quick ? 3 : 10;
+        var count = options.Quick ? 10_000 : 100_000;
+        var tagsRepositoryTags = options.Quick ? 500 : 2_000;
+        var phase = TimeSpan.FromSeconds(options.Quick ? 5 : 20);
+        var notes = new List<string>();
+        using var data = new TempDirectory("pages-data");
         PostgresCluster? postgres = null;
         try
         {
+            string? connectionString = null;
             if (options.Database == DatabaseKind.Postgres)
             {
+                Progress.Line("pages: starting a throwaway PostgreSQL cluster");
                 postgres = await PostgresCluster.StartAsync(cancellationToken);
+                connectionString = await CreateDatabaseAsync(postgres, cancellationToken);
             }
 
-            await using var ours = await OurServer.StartAsync(postgres?.ConnectionString, cancellationToken);
-            using var http = RegistryClient.CreateHttpClient(maxConnections: Clients);
-            await SeedAsync(http, ours, repositories, cancellationToken);
+            Progress.Line($"pages: seeding {count:N0} repositories into {(postgres is null ? "SQLite" : "PostgreSQL")}");
+            var seed = Stopwatch.StartNew();
+            var pages = await PagesCatalog.SeedAsync(Contexts(connectionString, data.Combine("gallery.db")), count, tagsRepositoryTags, cancellationToken);
+            notes.Add($"seeding {count:N0} repositories straight into the database took {seed.Elapsed.TotalSeconds:0} s (not a figure)");
 
-            var pages = new (string Id, string Title, string Path)[]
-            {
-                ("home", "home /", "/"),
-                ("search", "search /search?searchTerm=app", "/search?searchTerm=app"),
-                ("repository", "repository page", $"/{OurServer.Alias}/app-0001"),
-            };
+            await using var ours = await OurServer.StartAsync(connectionString, cancellationToken, dataPath: data.Path);
+            using var http = RegistryClient.CreateHttpClient(maxConnections: Clients);
+            var build = Stopwatch.StartNew();
+            await WaitUntilSearchableAsync(http, ours.BaseAddress, count, cancellationToken);
+            notes.Add($"the server built its index of {count:N0} repositories from the database in {build.Elapsed.TotalSeconds:0} s (not a figure)");
+
             var figures = new List<Figure>();
-            var settings = new LoadSettings(Clients, TimeSpan.FromSeconds(loadSeconds), 2_000_000, TimeSpan.FromSeconds(1));
             var load = new LoadLoop();
+            var loadSettings = new LoadSettings(Clients, TimeSpan.FromSeconds(options.Quick ? 2 : 5), 2_000_000, TimeSpan.FromSeconds(1));
+            var quietLoad = MachineInfo.LoadAverage();
             foreach (var page in pages)
             {
                 var url = new Uri(ours.BaseAddress, page.Path);
-                var samples = options.Quick ? 50 : 200;
-                var ttfb = await TimeToFirstByteAsync(http, _ => url, samples, cancellationToken);
-                var rendered = await TimeToFirstByteAsync(http, i => Uncached(url, i), samples, cancellationToken);
-                Progress.Line($"pages: {page.Title}: TTFB p50 {Stats.Median(ttfb):0.00} ms, rendered (cache bypassed) {Stats.Median(rendered):0.00} ms");
-                using var rss = RssSampler.Start(ours.ProcessId, TimeSpan.FromMilliseconds(50));
-                var result = await load.RunAsync(new LoadRequest("GET", url), settings, cancellationToken);
+                var samples = await PageTimer.SampleAsync(http, url, 200, phase, cancellationToken);
+                figures.AddRange(TimeFigures(page, "quiet", "no pushes", samples));
+                var result = await load.RunAsync(new LoadRequest("GET", url), loadSettings, cancellationToken);
                 Progress.Line($"pages: {page.Title}, {Clients} clients: {result}");
-                figures.Add(new($"pages.{page.Id}.ttfb", $"{page.Title}: TTFB p50, one visitor", "ms", Better.Lower, [Stats.Median(ttfb)], [], Comparable: false));
-                figures.Add(new($"pages.{page.Id}.ttfb-rendered", $"{page.Title}: TTFB p50, one visitor, page cache bypassed", "ms", Better.Lower, [Stats.Median(rendered)], [], Comparable: false));
-                figures.Add(new($"pages.{page.Id}.rps", $"{page.Title}: {Clients} clients", "req/s", Better.Higher, [result.RequestsPerSecond], [], Comparable: false));
-                figures.Add(new($"pages.{page.Id}.p50", $"{page.Title}: p50 latency, {Clients} clients", "ms", Better.Lower, [result.P50Milliseconds], [], Target.OursBelow(30), Comparable: false));
-                figures.Add(new($"pages.{page.Id}.p99", $"{page.Title}: p99 latency, {Clients} clients", "ms", Better.Lower, [result.P99Milliseconds], [], Comparable: false));
-                figures.Add(new($"pages.{page.Id}.memory", $"{page.Title}: server RSS growth per concurrent visitor", "MiB", Better.Lower, [rss.GrowthMiB / Clients], [], Comparable: false));
                 if (result.Errors > 0)
                 {
                     throw new BenchException($"{page.Title} answered {result.Errors} errors under load");
                 }
+
+                figures.Add(new($"pages.{page.Id}.rps", $"{page.Title}: {Clients} clients", "req/s", Better.Higher, [result.RequestsPerSecond], [], Comparable: false));
+                figures.Add(new($"pages.{page.Id}.load-p99", $"{page.Title}: p99 latency, {Clients} clients", "ms", Better.Lower, [result.P99Milliseconds], [], Comparable: false));
             }
 
+            notes.Add($"1-minute load average {quietLoad:0.0} when the quiet phase started, {MachineInfo.LoadAverage():0.0} when it ended ({Environment.ProcessorCount} CPUs)");
+
+            var pushingLoad = MachineInfo.LoadAverage();
+            await using (var pushes = SteadyPushes.Start(http, ours, maxPushes: (int)(phase.TotalSeconds * pages.Count) + 10, phase * pages.Count + TimeSpan.FromSeconds(30), cancellationToken))
+            {
+                foreach (var page in pages)
+                {
+                    var samples = await PageTimer.SampleAsync(http, new Uri(ours.BaseAddress, page.Path), 100_000, phase, cancellationToken);
+                    figures.AddRange(TimeFigures(page, "pushing", "a push a second", samples));
+                }
+
+                notes.Add($"{pushes.Count} pushes landed while the pages were timed (one a second; push p50 {Stats.Median(pushes.Milliseconds):0} ms)");
+            }
+
+            notes.Add($"1-minute load average {pushingLoad:0.0} when the pushing phase started, {MachineInfo.LoadAverage():0.0} when it ended");
             return new SuiteReport(Name, options.Quick, options.Database.ToString(), load.Description, ours.Description, "—",
                 new Dictionary<string, string>
                 {
-                    ["repositories"] = repositories.ToString(CultureInfo.InvariantCulture),
+                    ["repositories"] = count.ToString("N0", CultureInfo.InvariantCulture),
+                    ["tags tab repository"] = $"{tagsRepositoryTags:N0} tags",
+                    ["timing"] = $"one request at a time, cached and rendered alternately, {phase.TotalSeconds:0} s per page and phase (at most 200 of each when quiet)",
                     ["clients"] = Clients.ToString(CultureInfo.InvariantCulture),
-                    ["load"] = $"{loadSeconds} s after 1 s warm-up per page",
                 },
-                figures, ["TTFB: time to the response headers of one GET at a time; under load: whole responses, read to the end", "anonymous pages come from the page cache (refreshed with the index, at most 1 s old); 'page cache bypassed' adds a fresh query parameter to every request"], startedAt, Progress.Elapsed - started);
+                figures,
+                [
+                    "TTFB: time to the response headers of one GET at a time; under load: whole responses, read to the end",
+                    "cached: the page as served (page cache entries live at most 1 s and a push empties those it changes); rendered: a fresh query parameter bypasses the cache",
+                    .. notes,
+                ], startedAt, Progress.Elapsed - started);
         }
         finally
         {
@@ -89,31 +117,47 @@ public sealed class PagesSuite : ISuite
         }
     }
 
-    /// <summary>Repositories with an image and a few tags each, then waits until search finds them all.</summary>
-    private static async Task SeedAsync(HttpClient http, OurServer ours, int repositories, CancellationToken cancellationToken)
+    private static IEnumerable<Figure> TimeFigures(BenchPage page, string phase, string phaseTitle, PageTimer.Samples samples)
     {
-        var registry = new RegistryClient(http, ours.BaseAddress, ours.Credentials);
-        var image = TestImage.Create(layerCount: 2, layerBytes: 4096);
-        Progress.Line($"pages: pushing {repositories} repositories to {ours.Description}");
-        for (var i = 0; i < repositories; i++)
+        Progress.Line($"pages: {page.Title}, {phaseTitle}: cached p50 {Stats.Median(samples.Cached):0.00} / p99 {Stats.Percentile(samples.Cached, 99):0.00} ms, "
+            + $"rendered p50 {Stats.Median(samples.Rendered):0.00} / p99 {Stats.Percentile(samples.Rendered, 99):0.00} ms ({samples.Rendered.Count} each)");
+        foreach (var (kind, values) in new[] { ("cached", samples.Cached), ("rendered", samples.Rendered) })
         {
-            var repository = $"{OurServer.Alias}/app-{i:D4}";
-            await image.PushAsync(registry, repository, "latest", cancellationToken);
-            foreach (var tag in new[] { "1.0.0", "1.1.0", "2.0.0" })
-            {
-                await registry.PutManifestAsync(repository, tag, image.Manifest, TestImage.ManifestMediaType, cancellationToken);
-            }
+            var rendered = kind == "rendered";
+            yield return new($"pages.{page.Id}.{phase}.{kind}.p50", $"{page.Title}, {phaseTitle}: TTFB p50, {kind}", "ms", Better.Lower,
+                [Stats.Median(values)], [], rendered ? Target.OursBelow(30) : null, Comparable: false);
+            yield return new($"pages.{page.Id}.{phase}.{kind}.p99", $"{page.Title}, {phaseTitle}: TTFB p99, {kind}", "ms", Better.Lower,
+                [Stats.Percentile(values, 99)], [], rendered ? Target.OursBelow(100) : null, Comparable: false);
         }
+    }
 
+    private static Func<RegistryDbContext> Contexts(string? postgres, string sqliteFile) => postgres is null
+        ? () => new SqliteRegistryDbContext(new DbContextOptionsBuilder<SqliteRegistryDbContext>()
+            .UseSqlite($"Data Source={sqliteFile}", o => o.CommandTimeout(600)).Options)
+        : () => new PostgresRegistryDbContext(new DbContextOptionsBuilder<PostgresRegistryDbContext>()
+            .UseNpgsql(postgres, o => o.CommandTimeout(600)).Options);
+
+    private static async Task<string> CreateDatabaseAsync(PostgresCluster postgres, CancellationToken cancellationToken)
+    {
+        await using var admin = new NpgsqlConnection(postgres.ConnectionString);
+        await admin.OpenAsync(cancellationToken);
+        await using var create = new NpgsqlCommand("CREATE DATABASE bench_pages", admin);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Database = "bench_pages" }.ConnectionString;
+    }
+
+    /// <summary>The server builds its index from the seeded database at start; pages are timed once search finds every repository.</summary>
+    private static async Task WaitUntilSearchableAsync(HttpClient http, Uri baseAddress, int repositories, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
-        while (await SearchTotalAsync(http, ours.BaseAddress, cancellationToken) < repositories)
+        while (await SearchTotalAsync(http, baseAddress, cancellationToken) < repositories)
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
             {
-                throw new BenchException("the pushed repositories were not all searchable after 60 s");
+                throw new BenchException($"the server's index did not hold the {repositories:N0} seeded repositories after 10 minutes");
             }
 
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(500, cancellationToken);
         }
     }
 
@@ -123,24 +167,5 @@ public sealed class PagesSuite : ISuite
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         return json.RootElement.GetProperty("total").GetInt64();
-    }
-
-    /// <summary>The page under a query string nobody asked for before, so the page cache misses and the page is rendered.</summary>
-    private static Uri Uncached(Uri url, int sample) =>
-        new($"{url}{(string.IsNullOrEmpty(url.Query) ? "?" : "&")}bench-sample={sample}-{Guid.NewGuid():N}");
-
-    private static async Task<List<double>> TimeToFirstByteAsync(HttpClient http, Func<int, Uri> url, int count, CancellationToken cancellationToken)
-    {
-        var samples = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync(url(i), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-            await response.Content.CopyToAsync(Stream.Null, cancellationToken);
-        }
-
-        return samples;
     }
 }

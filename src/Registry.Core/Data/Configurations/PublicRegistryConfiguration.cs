@@ -17,6 +17,7 @@ internal sealed class PublicRegistryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(r => r.DisplayName).HasMaxLength(100);
         builder.Property(r => r.LogoDigest).HasMaxLength(DataLimits.Digest);
         builder.Property(r => r.LogoMediaType).HasMaxLength(64);
+        builder.HasIndex(r => new { r.Verified, r.PublicRepositoryCount });
         builder.HasOne(r => r.Owner).WithOne().HasForeignKey<PublicRegistry>(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

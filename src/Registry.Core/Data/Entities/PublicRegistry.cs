@@ -31,5 +31,8 @@ public sealed class PublicRegistry
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Its repositories holding an image (public in the gallery), kept as they change.</summary>
+    public int PublicRepositoryCount { get; set; }
+
     public List<Repository> Repositories { get; set; } = [];
 }

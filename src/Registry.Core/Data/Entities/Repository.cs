@@ -41,5 +41,11 @@ public sealed class Repository
 
     public DateTime? LastPulledAt { get; set; }
 
+    /// <summary>Tags of this repository as last counted into the gallery's totals (<see cref="GalleryTotalsRow"/>).</summary>
+    public int TagCount { get; set; }
+
+    /// <summary>Whether it held an image when last counted: public in the gallery, counted in the totals.</summary>
+    public bool HasImages { get; set; }
+
     public List<ResourceTag> ResourceTags { get; set; } = [];
 }

@@ -29,8 +29,8 @@ public sealed record PushedPlatform(string Os, string Architecture);
 /// <summary>A publisher (registry alias) and how many public repositories it has.</summary>
 public sealed record GalleryPublisher(string Alias, string? DisplayName, bool Verified, string? LogoDigest, int RepositoryCount);
 
-/// <summary>What the whole gallery holds: public repositories, publishers with one, tags and pulls.</summary>
-public sealed record GalleryTotals(int Repositories, int Publishers, int Tags, long Pulls);
+/// <summary>What the whole gallery holds: public repositories, publishers with one, their tags and pulls (suspended publishers left out).</summary>
+public sealed record GalleryTotals(int Repositories, int Publishers, long Tags, long Pulls);
 
 public enum TagSort
 {

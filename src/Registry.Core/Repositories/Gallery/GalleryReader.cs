@@ -14,9 +14,6 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
     private IQueryable<Repository> VisibleRepositories =>
         db.Repositories.AsNoTracking().Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended);
 
-    private IQueryable<Repository> PublicRepositories =>
-        VisibleRepositories.Where(r => db.Manifests.Any(m => m.RepositoryId == r.Id));
-
     public async Task<GalleryRepository?> GetRepositoryAsync(string fullName, CancellationToken cancellationToken = default)
     {
         var row = await VisibleRepositories.Where(r => r.FullName == fullName).Select(r => new
@@ -96,51 +93,36 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
                 .OrderBy(p => p.Id).Select(p => new { p.ManifestId, p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.ManifestId, p => new TagPlatform(p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size));
+        // Sorted once per image, not once per row: an image may carry thousands of tags.
         var sharing = (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId && ids.Contains(t.ManifestId))
                 .Select(t => new { t.ManifestId, t.Name }).ToListAsync(cancellationToken))
-            .ToLookup(t => t.ManifestId, t => t.Name);
+            .GroupBy(t => t.ManifestId).ToDictionary(g => g.Key, g => g.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
 
         return tags.Select(t =>
         {
             var m = manifests[t.ManifestId];
-            var also = sharing[t.ManifestId].Where(n => n != t.Name).Order(StringComparer.Ordinal).ToList();
+            var also = sharing[t.ManifestId].Where(n => n != t.Name).ToList();
             return new TagRow(t.Name, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, Utc(m.PushedAt), platforms[t.ManifestId].ToList(), also);
         }).ToList();
     }
 
-    public async Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default)
-    {
-        var registry = await db.Registries.AsNoTracking().Where(r => r.Alias == alias && (r.Owner == null || !r.Owner.Suspended))
-            .Select(r => new { r.Id, r.Alias, r.DisplayName, r.Verified, r.LogoDigest }).FirstOrDefaultAsync(cancellationToken);
-        if (registry is null)
-        {
-            return null;
-        }
+    public Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default) =>
+        db.Registries.AsNoTracking().Where(r => r.Alias == alias && (r.Owner == null || !r.Owner.Suspended))
+            .Select(r => new GalleryPublisher(r.Alias, r.DisplayName, r.Verified, r.LogoDigest, r.PublicRepositoryCount))
+            .FirstOrDefaultAsync(cancellationToken);
 
-        var count = await PublicRepositories.CountAsync(r => r.RegistryId == registry.Id, cancellationToken);
-        return new GalleryPublisher(registry.Alias, registry.DisplayName, registry.Verified, registry.LogoDigest, count);
-    }
+    public async Task<IReadOnlyList<GalleryPublisher>> GetVerifiedPublishersAsync(int max, CancellationToken cancellationToken = default) =>
+        await db.Registries.AsNoTracking()
+            .Where(r => r.Verified && r.PublicRepositoryCount > 0 && (r.Owner == null || !r.Owner.Suspended))
+            .OrderByDescending(r => r.PublicRepositoryCount).ThenBy(r => r.Alias).Take(max)
+            .Select(r => new GalleryPublisher(r.Alias, r.DisplayName, r.Verified, r.LogoDigest, r.PublicRepositoryCount))
+            .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<GalleryPublisher>> GetVerifiedPublishersAsync(int max, CancellationToken cancellationToken = default)
-    {
-        var counts = await PublicRepositories.Where(r => r.Registry.Verified)
-            .GroupBy(r => r.RegistryId).Select(g => new { RegistryId = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).Take(max).ToListAsync(cancellationToken);
-        var ids = counts.Select(c => c.RegistryId).ToList();
-        var registries = await db.Registries.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Alias, r.DisplayName, r.Verified, r.LogoDigest }).ToDictionaryAsync(r => r.Id, cancellationToken);
-        return counts.Select(c => registries[c.RegistryId])
-            .Select((r, i) => new GalleryPublisher(r.Alias, r.DisplayName, r.Verified, r.LogoDigest, counts[i].Count)).ToList();
-    }
-
-    public async Task<GalleryTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
-    {
-        var repositories = await PublicRepositories.CountAsync(cancellationToken);
-        var publishers = await PublicRepositories.Select(r => r.RegistryId).Distinct().CountAsync(cancellationToken);
-        var pulls = await PublicRepositories.SumAsync(r => (long?)r.PullCount, cancellationToken) ?? 0;
-        var tags = await db.Tags.CountAsync(cancellationToken);
-        return new GalleryTotals(repositories, publishers, tags, pulls);
-    }
+    /// <summary>One row, kept as the catalog changes (<see cref="GalleryCounts"/>): nothing here grows with the catalog.</summary>
+    public async Task<GalleryTotals> GetTotalsAsync(CancellationToken cancellationToken = default) =>
+        await db.GalleryTotals.AsNoTracking().Where(t => t.Id == Data.Entities.GalleryTotalsRow.SingleId)
+            .Select(t => new GalleryTotals(t.Repositories, t.Publishers, t.Tags, t.Pulls)).FirstOrDefaultAsync(cancellationToken)
+        ?? new GalleryTotals(0, 0, 0, 0);
 
     public async Task<string?> FindRepositoryByDigestAsync(string digest, CancellationToken cancellationToken = default)
     {

@@ -7,10 +7,8 @@ namespace Gallery.Web.Components.Pages.Home;
 /// <summary>The front page: search, popular and recently updated repositories, verified publishers, totals.</summary>
 public partial class Home
 {
-    private const int ListSize = 6;
-
     [Inject]
-    private IGallerySearch Search { get; set; } = default!;
+    private HomeListings Listings { get; set; } = default!;
 
     [Inject]
     private IGalleryReader Reader { get; set; } = default!;
@@ -40,8 +38,7 @@ public partial class Home
             Totals = await Reader.GetTotalsAsync();
             if (Totals.Repositories > 0)
             {
-                Popular = Search.Search(new SearchRequest { Sort = SearchSort.Popularity, PageSize = ListSize }).Hits;
-                Recent = Search.Search(new SearchRequest { Sort = SearchSort.LastPushed, PageSize = ListSize }).Hits;
+                (Popular, Recent) = Listings.Get();
                 Publishers = await Reader.GetVerifiedPublishersAsync(12);
             }
         }

@@ -298,6 +298,38 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.ToTable("Blobs");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.GalleryTotalsRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Publishers")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Pulls")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Repositories")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Tags")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GalleryTotals", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Publishers = 0,
+                            Pulls = 0L,
+                            Repositories = 0,
+                            Tags = 0L
+                        });
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
                 {
                     b.Property<long>("Id")
@@ -470,6 +502,9 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.Property<string>("OwnerId")
                         .HasColumnType("text");
 
+                    b.Property<int>("PublicRepositoryCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RegistryId")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -488,6 +523,8 @@ namespace Registry.Core.Data.Migrations.Postgres
 
                     b.HasIndex("RegistryId")
                         .IsUnique();
+
+                    b.HasIndex("Verified", "PublicRepositoryCount");
 
                     b.ToTable("Registries", (string)null);
                 });
@@ -561,6 +598,9 @@ namespace Registry.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .UseCollation("C");
 
+                    b.Property<bool>("HasImages")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastPulledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -589,6 +629,9 @@ namespace Registry.Core.Data.Migrations.Postgres
 
                     b.Property<long>("RegistryId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("TagCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UsageText")
                         .HasColumnType("text");

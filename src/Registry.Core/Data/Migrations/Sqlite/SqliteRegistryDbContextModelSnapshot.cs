@@ -286,6 +286,38 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.ToTable("Blobs");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.GalleryTotalsRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Publishers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pulls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repositories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tags")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GalleryTotals", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Publishers = 0,
+                            Pulls = 0L,
+                            Repositories = 0,
+                            Tags = 0L
+                        });
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
                 {
                     b.Property<long>("Id")
@@ -452,6 +484,9 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PublicRepositoryCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegistryId")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -470,6 +505,8 @@ namespace Registry.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("RegistryId")
                         .IsUnique();
+
+                    b.HasIndex("Verified", "PublicRepositoryCount");
 
                     b.ToTable("Registries", (string)null);
                 });
@@ -538,6 +575,9 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasImages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastPulledAt")
                         .HasColumnType("TEXT");
 
@@ -565,6 +605,9 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RegistryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UsageText")
