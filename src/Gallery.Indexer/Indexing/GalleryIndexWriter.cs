@@ -11,11 +11,13 @@ namespace Gallery.Indexer.Indexing;
 
 /// <summary>
 /// The one <see cref="IndexWriter"/> of the index directory, and the near-real-time searchers read through it.
-/// Each commit records the outbox position it reflects, so a restart knows whether the index is complete.
+/// Each commit records the outbox position it reflects and the late event ids still to look for
+/// (<see cref="EventGapTracker"/>), so a restart knows whether the index is complete and where to resume.
 /// </summary>
 public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
 {
     private const string PositionKey = "position";
+    private const string LateKey = "late";
 
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
@@ -34,6 +36,7 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
             RAMBufferSizeMB = 64,
         });
         CommittedPosition = _writer.CommitData.TryGetValue(PositionKey, out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+        CommittedLate = _writer.CommitData.TryGetValue(LateKey, out var late) ? ParseLate(late) : new Dictionary<long, DateTimeOffset>();
         if (CommittedPosition is null)
         {
             _writer.Commit();
@@ -51,6 +54,9 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
     /// <summary>The outbox position of the last complete commit; null when the index was never built.</summary>
     public long? CommittedPosition { get; private set; }
 
+    /// <summary>The late event ids of the last commit, with when each was first missed.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset> CommittedLate { get; private set; }
+
     public IndexWriter Writer => _writer;
 
     public SearcherLease Acquire() => new(_searchers);
@@ -58,16 +64,29 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
     /// <summary>Makes every change so far visible to searches in this process.</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
-    /// <summary>Writes every change so far to disk with the outbox position it reflects.</summary>
-    public void Commit(long position)
+    /// <summary>Writes every change so far to disk with the outbox position it reflects and the late ids still to look for.</summary>
+    public void Commit(long position, IReadOnlyDictionary<long, DateTimeOffset>? late = null)
     {
+        late ??= new Dictionary<long, DateTimeOffset>();
         lock (_commitLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
+                [LateKey] = string.Join(',', late.Select(kv => FormattableString.Invariant($"{kv.Key}:{kv.Value.ToUnixTimeSeconds()}"))),
+            });
             _writer.Commit();
             CommittedPosition = position;
+            CommittedLate = late.ToDictionary();
         }
     }
+
+    private static Dictionary<long, DateTimeOffset> ParseLate(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split(':'))
+            .ToDictionary(
+                pair => long.Parse(pair[0], CultureInfo.InvariantCulture),
+                pair => DateTimeOffset.FromUnixTimeSeconds(long.Parse(pair[1], CultureInfo.InvariantCulture)));
 
     public void Dispose()
     {

@@ -34,6 +34,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<IndexerCheckpoint> IndexerCheckpoints => Set<IndexerCheckpoint>();
 
+    public DbSet<PullRateBucket> PullRateBuckets => Set<PullRateBucket>();
+
     public DbSet<ResourceTag> ResourceTags => Set<ResourceTag>();
 
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
