@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Registry.Core.Data;
 
-/// <summary>Applies pending migrations when the host starts, before it serves requests.</summary>
+/// <summary>
+/// Applies pending migrations when the host starts, before it serves requests. With PostgreSQL, nodes that start
+/// together take turns (<see cref="StartupTurn"/>).
+/// </summary>
 internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        await using var turn = await StartupTurn.TakeAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
