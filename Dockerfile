@@ -1,7 +1,7 @@
 # Gallery: registry + gallery in one image.
 #   docker build -t gallery .
 #   docker run -p 5000:5000 -v gallery-data:/data gallery      (SQLite + filesystem blobs under /data)
-# or `docker compose up` for PostgreSQL (see docker-compose.yml).
+# or `docker compose up` for two nodes on PostgreSQL and an S3 bucket behind nginx (see docker-compose.yml).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -4,6 +4,8 @@
 # - installs the tools the tests drive (skopeo, podman, aws, chromium, ...) via apt if missing (root only);
 # - starts a throwaway PostgreSQL cluster on a free port and exports GALLERY_TEST_POSTGRES
 #   (skipped if GALLERY_TEST_POSTGRES is already set);
+# - starts a throwaway Ceph RADOS Gateway (tests/ceph/start-rgw.sh) and exports GALLERY_TEST_S3
+#   (skipped if GALLERY_TEST_S3 is already set);
 # - runs `dotnet test Gallery.sln -c Release`, writing TRX files under ./TestResults;
 # - prints one final line: "N passed, N failed[, N skipped]".
 set -euo pipefail
@@ -35,6 +37,9 @@ command -v chromium >/dev/null 2>&1        || missing+=(chromium)
 command -v sqlite3 >/dev/null 2>&1         || missing+=(sqlite3)
 command -v wrk >/dev/null 2>&1             || missing+=(wrk)
 command -v python3 >/dev/null 2>&1         || missing+=(python3)
+command -v ceph-mon >/dev/null 2>&1        || missing+=(ceph-mon)
+command -v ceph-osd >/dev/null 2>&1        || missing+=(ceph-osd)
+command -v radosgw >/dev/null 2>&1         || missing+=(radosgw)
 
 if ((${#missing[@]})); then
   if [[ "$(id -u)" -ne 0 ]]; then
@@ -58,9 +63,13 @@ command -v dotnet >/dev/null 2>&1 || { echo "test.sh: dotnet not found (install 
 # ---------------------------------------------------------------------------------------------------------------
 PGTMP=""
 PGBIN=""
+RGWTMP=""
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [[ -n "$RGWTMP" ]]; then
+    "$REPO/tests/ceph/stop-rgw.sh" "$RGWTMP" || true
+  fi
   if [[ -n "$PGTMP" && -d "$PGTMP" ]]; then
     if [[ -f "$PGTMP/data/postmaster.pid" ]]; then
       (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate -w stop >/dev/null 2>&1) || true
@@ -118,7 +127,25 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
-# 3. The tests.
+# 3. A throwaway Ceph RADOS Gateway for the S3 blob store (unless the caller gave us one).
+# ---------------------------------------------------------------------------------------------------------------
+if [[ -n "${GALLERY_TEST_S3:-}" ]]; then
+  log "using the S3 endpoint from GALLERY_TEST_S3"
+else
+  if [[ "$(id -u)" -ne 0 ]]; then
+    echo "test.sh: starting the throwaway Ceph RADOS Gateway needs root (to run its daemons as the ceph user)," >&2
+    echo "test.sh: or set GALLERY_TEST_S3 to 'ServiceUrl=...;AccessKeyId=...;SecretAccessKey=...' of a gateway you run." >&2
+    exit 1
+  fi
+  RGWTMP="$(mktemp -d -t gallery-rgw.XXXXXX)"
+  log "starting Ceph RADOS Gateway in $RGWTMP"
+  GALLERY_TEST_S3="$("$REPO/tests/ceph/start-rgw.sh" "$RGWTMP")" || { echo "test.sh: could not start the Ceph RADOS Gateway" >&2; exit 1; }
+  export GALLERY_TEST_S3
+  log "RADOS Gateway: ${GALLERY_TEST_S3%%;*}"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. The tests.
 # ---------------------------------------------------------------------------------------------------------------
 RESULTS="$REPO/TestResults"
 rm -rf "$RESULTS"
@@ -136,7 +163,7 @@ dotnet test "$REPO/Gallery.sln" -c Release \
   "$@" || test_rc=$?
 
 # ---------------------------------------------------------------------------------------------------------------
-# 4. One summary line from every TRX file.
+# 5. One summary line from every TRX file.
 # ---------------------------------------------------------------------------------------------------------------
 summary="$(python3 - "$RESULTS" <<'PY'
 import glob, os, sys

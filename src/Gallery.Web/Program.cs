@@ -17,6 +17,12 @@ builder.AddGalleryWeb();
 builder.AddGalleryConsole();
 
 var app = builder.Build();
+if (await app.Services.StartupProblemAsync() is { } problem)
+{
+    await Console.Error.WriteLineAsync($"Gallery cannot start: {problem}");
+    return 1;
+}
+
 app.UseUnexpectedErrorPage();
 app.MapRegistry();
 app.MapSearchApi();

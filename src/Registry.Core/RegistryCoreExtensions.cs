@@ -11,6 +11,7 @@ using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
 using Registry.Core.Repositories;
 using Registry.Core.Storage;
+using Registry.Core.Storage.S3;
 
 namespace Registry.Core;
 
@@ -26,7 +27,7 @@ public static class RegistryCoreExtensions
         services.AddRegistryDatabase(configuration, options);
         services.AddHostedService<DatabaseMigrator>();
         services.AddRegistryAccess(configuration);
-        services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddBlobStore(options.Storage);
         services.AddSingleton<RegistryEventSignal>();
         services.AddSingleton<NodeIdentity>();
         services.AddHostedService<PostgresNotifications>();
@@ -51,6 +52,13 @@ public static class RegistryCoreExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PullCountFlusher>());
         return services;
     }
+
+    /// <summary>
+    /// Why this node cannot start (one line naming the setting to fix), or null: the blob store must be reachable
+    /// with the configured bucket and credentials. Run before the host starts.
+    /// </summary>
+    public static Task<string?> StartupProblemAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<IBlobStore>() is S3BlobStore s3 ? s3.CheckAsync(cancellationToken) : Task.FromResult<string?>(null);
 
     /// <summary>The registry's HTTP APIs: the OCI Distribution API under /v2/ and its token endpoint.</summary>
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)

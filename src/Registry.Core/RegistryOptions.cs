@@ -16,6 +16,8 @@ public sealed class RegistryOptions
 
     public EventRetention Events { get; set; } = new();
 
+    public Storage.StorageOptions Storage { get; set; } = new();
+
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
 }
 

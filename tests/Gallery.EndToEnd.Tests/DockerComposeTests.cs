@@ -4,12 +4,13 @@ namespace Gallery.EndToEnd.Tests;
 
 /// <summary>
 /// The deployment files at the repository root stay valid: docker-compose.yml parses (no container engine needed
-/// for `docker-compose config`) and wires the web app to PostgreSQL, and the Dockerfile publishes a project that exists.
+/// for `docker-compose config`) and wires two web nodes behind a reverse proxy to PostgreSQL and an S3 bucket, and the
+/// Dockerfile publishes a project that exists.
 /// </summary>
 public sealed class DockerComposeTests
 {
     [Fact]
-    public async Task Compose_file_is_valid_and_wires_web_to_postgres()
+    public async Task Compose_file_is_valid_and_wires_two_nodes_behind_a_proxy_to_postgres_and_a_bucket()
     {
         var root = RepositoryRoot();
         var result = await ProcessRunner.RunAsync(
@@ -17,16 +18,35 @@ public sealed class DockerComposeTests
             ["-f", Path.Combine(root, "docker-compose.yml"), "config"],
             TimeSpan.FromSeconds(60),
             workingDirectory: root,
-            environment: new Dictionary<string, string?> { ["GALLERY_DB_PASSWORD"] = null, ["COMPOSE_FILE"] = null });
+            environment: new Dictionary<string, string?> { ["GALLERY_DB_PASSWORD"] = null, ["GALLERY_S3_SECRET"] = null, ["COMPOSE_FILE"] = null });
 
         result.EnsureSuccess();
         Assert.Equal(0, result.ExitCode);
         var output = result.StandardOutput;
-        Assert.Contains("postgres:", output, StringComparison.Ordinal);
-        Assert.Contains("web:", output, StringComparison.Ordinal);
-        Assert.Contains("Gallery__Database__Provider: Postgres", output, StringComparison.Ordinal);
-        Assert.Contains("Host=postgres;Database=gallery;Username=gallery;Password=gallery", output, StringComparison.Ordinal);
+        foreach (var service in new[] { "postgres:", "s3:", "bucket:", "web1:", "web2:", "proxy:" })
+        {
+            Assert.Contains($"\n  {service}\n", output, StringComparison.Ordinal);
+        }
+
+        // Both nodes: the same database and bucket, their own index replica.
+        foreach (var setting in new[]
+        {
+            "Gallery__Database__Provider: Postgres", "Host=postgres;Database=gallery;Username=gallery;Password=gallery",
+            "Gallery__Storage__Provider: S3", "Gallery__Storage__S3__ServiceUrl: http://s3:9000", "Gallery__Storage__S3__Bucket: gallery",
+            "Gallery__Access__Service: gallery",
+        })
+        {
+            Assert.Equal(2, output.Split(setting).Length - 1);
+        }
+
+        Assert.Contains("Gallery__Index__Name: web1", output, StringComparison.Ordinal);
+        Assert.Contains("Gallery__Index__Name: web2", output, StringComparison.Ordinal);
         Assert.Contains("service_healthy", output, StringComparison.Ordinal);
+        Assert.Contains("service_completed_successfully", output, StringComparison.Ordinal);
+        var proxy = File.ReadAllText(Path.Combine(root, "deploy", "nginx.conf"));
+        Assert.Contains("server web1:5000;", proxy, StringComparison.Ordinal);
+        Assert.Contains("server web2:5000;", proxy, StringComparison.Ordinal);
+        Assert.Contains("client_max_body_size 0;", proxy, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,10 +3,14 @@ using Xunit;
 
 namespace Gallery.Testing;
 
-/// <summary>One registry host per test collection, on SQLite or PostgreSQL. Tests use distinct repository names, so they share it safely.</summary>
-public abstract class RegistryFixture(DatabaseProvider provider) : IAsyncLifetime
+/// <summary>
+/// One registry host per test collection, on SQLite or PostgreSQL, with blobs on the filesystem or in a bucket of the
+/// test RADOS Gateway. Tests use distinct repository names, so they share it safely.
+/// </summary>
+public abstract class RegistryFixture(DatabaseProvider provider, bool s3 = false) : IAsyncLifetime
 {
     private TestDatabase? _database;
+    private TestBucket? _bucket;
     private RegistryHost? _host;
 
     public RegistryHost Host => _host ?? throw new InvalidOperationException("the fixture has not started");
@@ -15,10 +19,14 @@ public abstract class RegistryFixture(DatabaseProvider provider) : IAsyncLifetim
 
     public DatabaseProvider Provider => provider;
 
+    /// <summary>The bucket blobs live in; null when they live on the filesystem.</summary>
+    public TestBucket? Bucket => _bucket;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _host = await RegistryHost.StartAsync(_database);
+        _bucket = s3 ? await TestBucket.CreateAsync() : null;
+        _host = await RegistryHost.StartAsync(_database, _bucket?.Settings);
     }
 
     public async Task DisposeAsync()
@@ -32,9 +40,17 @@ public abstract class RegistryFixture(DatabaseProvider provider) : IAsyncLifetim
         {
             await _database.DisposeAsync();
         }
+
+        if (_bucket is not null)
+        {
+            await _bucket.DisposeAsync();
+        }
     }
 }
 
 public sealed class SqliteRegistryFixture() : RegistryFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresRegistryFixture() : RegistryFixture(DatabaseProvider.Postgres);
+
+/// <summary>PostgreSQL and an S3 bucket: what a node of a multi-node deployment runs on.</summary>
+public sealed class PostgresS3RegistryFixture() : RegistryFixture(DatabaseProvider.Postgres, s3: true);

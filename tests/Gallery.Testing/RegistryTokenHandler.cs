@@ -9,9 +9,11 @@ namespace Gallery.Testing;
 /// <summary>
 /// Does what docker and skopeo do before a /v2/ request: gets a bearer token for the request's repository from
 /// /token (with Basic credentials, or anonymously) and attaches it. Tokens are cached per scope. Requests that
-/// already carry an Authorization header are sent as they are.
+/// already carry an Authorization header are sent as they are. Redirects are followed unless
+/// <paramref name="followRedirects"/> is false (to see a blob GET's 307 itself).
 /// </summary>
-public sealed class RegistryTokenHandler(string? credentials) : DelegatingHandler(new SocketsHttpHandler())
+public sealed class RegistryTokenHandler(string? credentials, bool followRedirects = true)
+    : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = followRedirects })
 {
     private readonly ConcurrentDictionary<string, (string Token, DateTime Expires)> _tokens = new();
 

@@ -22,6 +22,7 @@ public sealed record OciErrorCode(string Code, int Status, string Description)
     public static readonly OciErrorCode PaginationInvalid = new("PAGINATION_NUMBER_INVALID", 400, "invalid number of results requested");
     public static readonly OciErrorCode NotFound = new("NOT_FOUND", 404, "no such registry API");
     public static readonly OciErrorCode TooManyScopes = new("DENIED", 400, "the token request asks for too many scopes");
+    public static readonly OciErrorCode Unavailable = new("UNAVAILABLE", 503, "service unavailable");
     public static readonly OciErrorCode MethodUnknown = new("UNSUPPORTED", 405, "the method is not allowed on this resource");
 }
 

@@ -17,15 +17,12 @@ public sealed class ManifestContentCache(IBlobStore store) : IDisposable
             return cached;
         }
 
-        await using var stream = await store.OpenReadAsync(digest, cancellationToken);
-        if (stream is null)
+        var content = await store.ReadAllAsync(digest, int.MaxValue, cancellationToken);
+        if (content is not null)
         {
-            return null;
+            Add(digest, content);
         }
 
-        var content = new byte[stream.Length];
-        await stream.ReadExactlyAsync(content, cancellationToken);
-        Add(digest, content);
         return content;
     }
 

@@ -63,15 +63,8 @@ public sealed class ManifestPlatforms(RegistryDbContext db, IBlobStore store, IO
             return null;
         }
 
-        await using var stream = await store.OpenReadAsync(config.Digest, cancellationToken);
-        if (stream is null || stream.Length > options.Value.Limits.MaxConfigBytesToParse)
-        {
-            return null;
-        }
-
-        var content = new byte[stream.Length];
-        await stream.ReadExactlyAsync(content, cancellationToken);
-        return ImageConfigReader.TryRead(content);
+        var content = await store.ReadAllAsync(config.Digest, options.Value.Limits.MaxConfigBytesToParse, cancellationToken);
+        return content is null ? null : ImageConfigReader.TryRead(content);
     }
 
     private static ImagePlatform ToEntity(Platform platform, string? childDigest, long size, DateTime? created) => new()

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
@@ -11,6 +11,7 @@ namespace Registry.Core.Repositories;
 /// <summary>
 /// Blob uploads: monolithic, or a session fed in order by chunks and completed with the digest the client claims.
 /// Bytes are hashed while they stream to storage; a blob is committed and linked only when its digest matches.
+/// A session lives in the database (its size, the store's notes, who writes to it now), so any node continues it.
 /// </summary>
 public sealed class UploadService(
     RegistryDbContext db,
@@ -18,6 +19,7 @@ public sealed class UploadService(
     UploadHashes hashes,
     BlobService blobs,
     RepositoryService repositories,
+    IServiceScopeFactory scopes,
     IOptions<RegistryOptions> options)
 {
     private long MaxBlobBytes => options.Value.Limits.MaxLayerBytes;
@@ -51,7 +53,7 @@ public sealed class UploadService(
     {
         var session = await GetAsync(name, uploadId, cancellationToken);
         await using var hold = await HoldAsync(session, session.Size, cancellationToken);
-        return await AppendHeldAsync(session, body, contentRange, contentLength, cancellationToken);
+        return await AppendHeldAsync(hold.Session, hold.Hold, body, contentRange, contentLength, cancellationToken);
     }
 
     /// <summary>Takes the last chunk (if any), checks the digest and commits the blob. A wrong digest stores nothing and ends the upload.</summary>
@@ -59,31 +61,36 @@ public sealed class UploadService(
     {
         var session = await GetAsync(name, uploadId, cancellationToken);
         await using var hold = await HoldAsync(session, session.Size, cancellationToken);
+        session = hold.Session;
         if (contentLength is not 0 || contentRange is not null)
         {
-            session = await AppendHeldAsync(session, body, contentRange, contentLength, cancellationToken);
+            session = await AppendHeldAsync(session, hold.Hold, body, contentRange, contentLength, cancellationToken);
+        }
+
+        var cursor = Cursor(session);
+        try
+        {
+            await store.SealUploadAsync(cursor, cancellationToken);
+        }
+        catch (IOException)
+        {
+            // The bytes went missing or short under us: nothing here can be committed.
+            await DiscardHeldAsync(cursor, CancellationToken.None);
+            throw new RegistryException(OciErrorCode.BlobUploadInvalid, "the upload's bytes are missing or incomplete on the server; start the upload again");
         }
 
         var actual = await HashUploadAsync(session, digest.Algorithm, cancellationToken);
         if (actual != digest)
         {
-            await DiscardHeldAsync(session.Id, cancellationToken);
+            await DiscardHeldAsync(cursor, CancellationToken.None);
             throw DigestMismatch(digest, actual);
         }
 
         // The session ends before its bytes move: a request that takes the hold next finds nothing to write into.
+        // Should the commit fail now, the janitor removes the bytes no session owns.
         await db.UploadSessions.Where(u => u.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
         hashes.Forget(session.Id);
-        try
-        {
-            await store.CommitUploadAsync(session.Id, digest, session.Size, cancellationToken);
-        }
-        catch (IOException)
-        {
-            // The bytes went missing or short under us; the session is gone, so nothing else would remove them.
-            await store.DeleteUploadAsync(session.Id, CancellationToken.None);
-            throw new RegistryException(OciErrorCode.BlobUploadInvalid, "the upload's bytes are missing or incomplete on the server; start the upload again");
-        }
+        await store.CommitUploadAsync(session.Id, digest, cancellationToken);
 
         var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
@@ -92,25 +99,26 @@ public sealed class UploadService(
     /// <summary>A whole blob in one request (<c>POST ?digest=</c>); no session is recorded.</summary>
     public async Task UploadMonolithicAsync(RepositoryName name, Digest digest, Stream body, CancellationToken cancellationToken)
     {
-        var uploadId = Guid.NewGuid();
+        var cursor = UploadCursor.Start(Guid.NewGuid());
         using var hash = digest.CreateHash();
         try
         {
             var hashing = new HashingReadStream(body, hash, MaxBlobBytes);
-            var size = await store.WriteUploadAsync(uploadId, 0, hashing, cancellationToken);
+            cursor = await store.AppendUploadAsync(cursor, hashing, cancellationToken);
             var actual = Digest.FromHash(digest.Algorithm, hash.GetHashAndReset());
             if (actual != digest)
             {
                 throw DigestMismatch(digest, actual);
             }
 
-            await store.CommitUploadAsync(uploadId, digest, size, cancellationToken);
+            await store.SealUploadAsync(cursor, cancellationToken);
+            await store.CommitUploadAsync(cursor.Id, digest, cancellationToken);
             var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
-            await blobs.LinkAsync(repositoryId, digest, size, cancellationToken);
+            await blobs.LinkAsync(repositoryId, digest, cursor.Size, cancellationToken);
         }
         finally
         {
-            await store.DeleteUploadAsync(uploadId, CancellationToken.None);
+            await store.DeleteUploadAsync(cursor, CancellationToken.None);
         }
     }
 
@@ -118,10 +126,14 @@ public sealed class UploadService(
     {
         var session = await GetAsync(name, uploadId, cancellationToken);
         await using var hold = await HoldAsync(session, expectedSize: null, cancellationToken);
-        await DiscardHeldAsync(session.Id, cancellationToken);
+        await DiscardHeldAsync(Cursor(hold.Session), cancellationToken);
     }
 
-    /// <summary>Removes sessions idle for longer than the configured lifetime, and their bytes; one being written is left for the next round.</summary>
+    /// <summary>
+    /// Removes sessions idle for longer than the configured lifetime, and their bytes (one being written is left for
+    /// the next round), then bytes in the store that no session owns and that are older than the lifetime: uploads
+    /// whose node died, object-store multipart uploads left open.
+    /// </summary>
     public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {
         var cutoff = DateTime.UtcNow - options.Value.Limits.UploadSessionLifetime;
@@ -129,11 +141,21 @@ public sealed class UploadService(
         var removed = 0;
         foreach (var id in expired)
         {
-            await using var hold = await store.TryHoldUploadAsync(id, cancellationToken);
-            if (hold is not null && await db.UploadSessions.Where(u => u.Id == id && u.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken) > 0)
+            await using var hold = await UploadHold.TryTakeAsync(scopes, id, cancellationToken);
+            var session = hold is null ? null : await db.UploadSessions.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.UpdatedAt < cutoff, cancellationToken);
+            if (session is not null && await db.UploadSessions.Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken) > 0)
             {
                 hashes.Forget(id);
-                await store.DeleteUploadAsync(id, cancellationToken);
+                await store.DeleteUploadAsync(Cursor(session), cancellationToken);
+                removed++;
+            }
+        }
+
+        await foreach (var upload in store.ListUploadsAsync(cancellationToken))
+        {
+            if (upload.StartedAt < cutoff && !await db.UploadSessions.AnyAsync(u => u.Id == upload.Id, cancellationToken))
+            {
+                await store.DeleteUploadAsync(new UploadCursor(upload.Id, 0, upload.State), cancellationToken);
                 removed++;
             }
         }
@@ -142,48 +164,50 @@ public sealed class UploadService(
     }
 
     /// <summary>
-    /// Takes the upload's hold, so that this request alone writes, commits or discards it, and reads its size again:
+    /// Takes the upload's hold, so that this request alone writes, commits or discards it, and reads it again:
     /// a request that held it a moment ago may have moved it on (416) or ended it (404).
     /// </summary>
     /// <param name="expectedSize">The size the request works from; null when any will do.</param>
-    private async Task<IAsyncDisposable> HoldAsync(UploadSession session, long? expectedSize, CancellationToken cancellationToken)
+    private async Task<HeldUpload> HoldAsync(UploadSession session, long? expectedSize, CancellationToken cancellationToken)
     {
-        var hold = await store.TryHoldUploadAsync(session.Id, cancellationToken)
-            ?? throw new RegistryException(OciErrorCode.RangeInvalid, "another request is writing to this upload; resume from its Range once it is done");
+        var hold = await UploadHold.TryTakeAsync(scopes, session.Id, cancellationToken);
         try
         {
-            var size = await db.UploadSessions.AsNoTracking().Where(u => u.Id == session.Id).Select(u => (long?)u.Size).FirstOrDefaultAsync(cancellationToken);
-            if (size is null)
+            var current = await db.UploadSessions.AsNoTracking().FirstOrDefaultAsync(u => u.Id == session.Id, cancellationToken)
+                ?? throw UploadUnknown(session.Id.ToString("N"), session.RepositoryName);
+            if (hold is null)
             {
-                // Another request ended the upload while this one waited; taking the hold made its file again.
-                await store.DeleteUploadAsync(session.Id, CancellationToken.None);
-                throw UploadUnknown(session.Id.ToString("N"), session.RepositoryName);
+                throw new RegistryException(OciErrorCode.RangeInvalid, "another request is writing to this upload; resume from its Range once it is done");
             }
 
-            if (expectedSize is { } expected && size != expected)
+            if (expectedSize is { } expected && current.Size != expected)
             {
-                throw new RegistryException(OciErrorCode.RangeInvalid, $"the upload moved on to {size} bytes while this request started at {expected}; resume from its Range");
+                throw new RegistryException(OciErrorCode.RangeInvalid, $"the upload moved on to {current.Size} bytes while this request started at {expected}; resume from its Range");
             }
 
-            return hold;
+            return new HeldUpload(current, hold);
         }
         catch
         {
-            await hold.DisposeAsync();
+            if (hold is not null)
+            {
+                await hold.DisposeAsync();
+            }
+
             throw;
         }
     }
 
-    /// <summary>Writes a chunk at the end of a held upload and records its new size.</summary>
-    private async Task<UploadSession> AppendHeldAsync(UploadSession session, Stream body, string? contentRange, long? contentLength, CancellationToken cancellationToken)
+    /// <summary>Writes a chunk at the end of a held upload and records where it now stands.</summary>
+    private async Task<UploadSession> AppendHeldAsync(UploadSession session, UploadHold hold, Stream body, string? contentRange, long? contentLength, CancellationToken cancellationToken)
     {
         var expected = ExpectedChunkLength(session, contentRange, contentLength);
         var hash = hashes.Take(session.Id, session.Size);
-        long written;
+        UploadCursor after;
         try
         {
             var hashing = new HashingReadStream(body, hash, MaxBlobBytes - session.Size);
-            written = await store.WriteUploadAsync(session.Id, session.Size, hashing, cancellationToken);
+            after = await store.AppendUploadAsync(Cursor(session), hashing, cancellationToken);
         }
         catch
         {
@@ -191,16 +215,16 @@ public sealed class UploadService(
             throw;
         }
 
+        var written = after.Size - session.Size;
         if (expected is { } length && length != written)
         {
             hash?.Dispose();
             throw new RegistryException(OciErrorCode.SizeInvalid, $"the chunk declared {length} bytes but {written} arrived");
         }
 
-        var newSize = session.Size + written;
         var updated = await db.UploadSessions
-            .Where(u => u.Id == session.Id && u.Size == session.Size)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Size, newSize).SetProperty(x => x.UpdatedAt, DateTime.UtcNow), cancellationToken);
+            .Where(u => u.Id == session.Id && u.Size == session.Size && u.HoldId == hold.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Size, after.Size).SetProperty(x => x.StoreState, after.State).SetProperty(x => x.UpdatedAt, DateTime.UtcNow), cancellationToken);
         if (updated == 0)
         {
             hash?.Dispose();
@@ -209,10 +233,11 @@ public sealed class UploadService(
 
         if (hash is not null)
         {
-            hashes.Return(session.Id, newSize, hash);
+            hashes.Return(session.Id, after.Size, hash);
         }
 
-        session.Size = newSize;
+        session.Size = after.Size;
+        session.StoreState = after.State;
         return session;
     }
 
@@ -242,6 +267,10 @@ public sealed class UploadService(
         return range.Value.Length;
     }
 
+    /// <summary>
+    /// The running hash when this process received every chunk so far; otherwise (chunks arrived at other nodes, or
+    /// before a restart) the sealed upload is read back once, here, rather than at every change of node.
+    /// </summary>
     private async Task<Digest> HashUploadAsync(UploadSession session, string algorithm, CancellationToken cancellationToken)
     {
         if (algorithm == Digest.Sha256 && hashes.Take(session.Id, session.Size) is { } running)
@@ -253,7 +282,7 @@ public sealed class UploadService(
         }
 
         using var hash = Digest.CreateHash(algorithm);
-        await using var content = await store.OpenUploadAsync(session.Id, session.Size, cancellationToken);
+        await using var content = await store.OpenSealedUploadAsync(session.Id, cancellationToken);
         var buffer = new byte[1024 * 1024];
         int read;
         while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
@@ -265,12 +294,14 @@ public sealed class UploadService(
     }
 
     /// <summary>Ends a held upload: its record first, so that a request taking the hold next finds nothing, then its bytes.</summary>
-    private async Task DiscardHeldAsync(Guid sessionId, CancellationToken cancellationToken)
+    private async Task DiscardHeldAsync(UploadCursor upload, CancellationToken cancellationToken)
     {
-        await db.UploadSessions.Where(u => u.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
-        hashes.Forget(sessionId);
-        await store.DeleteUploadAsync(sessionId, cancellationToken);
+        await db.UploadSessions.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken);
+        hashes.Forget(upload.Id);
+        await store.DeleteUploadAsync(upload, cancellationToken);
     }
+
+    private static UploadCursor Cursor(UploadSession session) => new(session.Id, session.Size, session.StoreState);
 
     private bool IsExpired(UploadSession session) => session.UpdatedAt < DateTime.UtcNow - options.Value.Limits.UploadSessionLifetime;
 
@@ -279,4 +310,10 @@ public sealed class UploadService(
 
     private static RegistryException DigestMismatch(Digest claimed, Digest actual) =>
         new(OciErrorCode.DigestInvalid, $"the uploaded content has digest {actual}, not {claimed}; nothing was stored", new { claimed = claimed.ToString(), actual = actual.ToString() });
+
+    /// <summary>A session as it stood when its hold was taken, and the hold.</summary>
+    private sealed record HeldUpload(UploadSession Session, UploadHold Hold) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Hold.DisposeAsync();
+    }
 }

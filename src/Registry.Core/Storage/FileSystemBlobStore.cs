@@ -10,7 +10,6 @@ namespace Registry.Core.Storage;
 /// <code>
 /// &lt;data&gt;/blobs/&lt;algorithm&gt;/&lt;first 2 hex&gt;/&lt;hex&gt;   committed content, immutable
 /// &lt;data&gt;/uploads/&lt;upload id&gt;                     upload sessions' bytes, renamed into blobs/ on commit
-/// &lt;data&gt;/uploads/&lt;upload id&gt;.hold                the lock file a request holds while it writes or commits the upload
 /// </code>
 /// Both live under one root so that commit is a rename on one filesystem: readers see all of a blob or none.
 /// </summary>
@@ -43,18 +42,28 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult(file.Exists ? file.Length : (long?)null);
     }
 
-    public Task<Stream?> OpenReadAsync(Digest digest, CancellationToken cancellationToken)
+    public Task<Stream?> OpenReadAsync(Digest digest, ByteRange? range, CancellationToken cancellationToken)
     {
+        FileStream file;
         try
         {
-            Stream stream = new FileStream(BlobPath(digest), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
-            return Task.FromResult<Stream?>(stream);
+            file = new FileStream(BlobPath(digest), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return Task.FromResult<Stream?>(null);
         }
+
+        if (range is not { } part)
+        {
+            return Task.FromResult<Stream?>(file);
+        }
+
+        file.Position = part.Offset;
+        return Task.FromResult<Stream?>(new BoundedReadStream(file, part.Length));
     }
+
+    public Task<Uri?> GetDownloadUrlAsync(Digest digest, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
 
     public async Task PutAsync(Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -87,45 +96,28 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult(true);
     }
 
-    public Task<IAsyncDisposable?> TryHoldUploadAsync(Guid uploadId, CancellationToken cancellationToken)
+    /// <summary>Writes at the cursor's size: whatever a failed call left past it is overwritten, and cut off when sealed.</summary>
+    public async Task<UploadCursor> AppendUploadAsync(UploadCursor at, Stream data, CancellationToken cancellationToken)
     {
-        try
+        await using var file = new FileStream(UploadPath(at.Id), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        if (file.Length < at.Size)
         {
-            // FileShare.None takes an exclusive advisory lock (flock on Unix) that other processes and other opens respect.
-            IAsyncDisposable hold = new FileStream(HoldPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 0);
-            return Task.FromResult<IAsyncDisposable?>(hold);
+            throw new IOException($"upload {at.Id:N} holds {file.Length} bytes, not the {at.Size} recorded");
         }
-        catch (IOException e) when (IsHeldElsewhere(e))
-        {
-            return Task.FromResult<IAsyncDisposable?>(null);
-        }
-    }
 
-    /// <summary>
-    /// The lock is taken: EWOULDBLOCK from flock (11 on Linux, 35 on macOS; .NET reports the raw errno), or a sharing or
-    /// lock violation on Windows. Any other failure (a full disk, too many open files) is the server's and propagates.
-    /// </summary>
-    private static bool IsHeldElsewhere(IOException e) =>
-        e.GetType() == typeof(IOException)
-        && (OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult is 11 or 35);
-
-    public async Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken)
-    {
-        await using var file = new FileStream(UploadPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
-        file.SetLength(offset);
-        file.Position = offset;
+        file.Position = at.Size;
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
             long written = 0;
             int filled;
-            while ((filled = await FillAsync(data, buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
+            while ((filled = await StreamFill.FillAsync(data, buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
             {
                 await file.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
                 written += filled;
             }
 
-            return written;
+            return at with { Size = at.Size + written };
         }
         finally
         {
@@ -133,57 +125,39 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
     }
 
-    public Task<Stream> OpenUploadAsync(Guid uploadId, long length, CancellationToken cancellationToken)
+    public Task SealUploadAsync(UploadCursor upload, CancellationToken cancellationToken)
     {
-        var path = UploadPath(uploadId);
-        if (!File.Exists(path))
-        {
-            return Task.FromResult<Stream>(new MemoryStream([], writable: false));
-        }
-
-        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
-        return Task.FromResult<Stream>(new BoundedReadStream(file, length));
-    }
-
-    public Task CommitUploadAsync(Guid uploadId, Digest digest, long length, CancellationToken cancellationToken)
-    {
-        var source = UploadPath(uploadId);
-
         // Only an empty upload may have no file yet; a shorter file is not the content that was verified.
-        using (var file = new FileStream(source, length == 0 ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0))
+        using var file = new FileStream(UploadPath(upload.Id), upload.Size == 0 ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        if (file.Length < upload.Size)
         {
-            if (file.Length < length)
-            {
-                throw new IOException($"upload {uploadId:N} holds {file.Length} bytes, not the {length} recorded");
-            }
-
-            file.SetLength(length);
+            throw new IOException($"upload {upload.Id:N} holds {file.Length} bytes, not the {upload.Size} recorded");
         }
 
-        MoveIntoPlace(source, BlobPath(digest));
-        UploadHold.TryDelete(HoldPath(uploadId));
+        file.SetLength(upload.Size);
         return Task.CompletedTask;
     }
 
-    public Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken)
+    public Task<Stream> OpenSealedUploadAsync(Guid uploadId, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream>(new FileStream(UploadPath(uploadId), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan));
+
+    public Task CommitUploadAsync(Guid uploadId, Digest digest, CancellationToken cancellationToken)
     {
-        File.Delete(UploadPath(uploadId));
-        UploadHold.TryDelete(HoldPath(uploadId));
+        MoveIntoPlace(UploadPath(uploadId), BlobPath(digest));
         return Task.CompletedTask;
     }
 
-    /// <summary>Reads until the buffer is full or the data ends: request bodies arrive in small pieces, disks like large writes.</summary>
-    private static async Task<int> FillAsync(Stream data, Memory<byte> buffer, CancellationToken cancellationToken)
+    public Task DeleteUploadAsync(UploadCursor upload, CancellationToken cancellationToken)
     {
-        var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = await data.ReadAsync(buffer[filled..], cancellationToken)) > 0)
-        {
-            filled += read;
-        }
-
-        return filled;
+        File.Delete(UploadPath(upload.Id));
+        return Task.CompletedTask;
     }
+
+    public IAsyncEnumerable<StoredUpload> ListUploadsAsync(CancellationToken cancellationToken) =>
+        new DirectoryInfo(_uploadRoot).EnumerateFiles()
+            .Select(f => Guid.TryParseExact(f.Name, "N", out var id) ? new StoredUpload(id, f.CreationTimeUtc, null) : null)
+            .OfType<StoredUpload>()
+            .ToAsyncEnumerable();
 
     private static void MoveIntoPlace(string source, string target)
     {
@@ -213,6 +187,4 @@ public sealed class FileSystemBlobStore : IBlobStore
     private string BlobPath(Digest digest) => Path.Combine(_blobRoot, digest.Algorithm, digest.Hex[..2], digest.Hex);
 
     private string UploadPath(Guid uploadId) => Path.Combine(_uploadRoot, uploadId.ToString("N"));
-
-    private string HoldPath(Guid uploadId) => UploadPath(uploadId) + ".hold";
 }

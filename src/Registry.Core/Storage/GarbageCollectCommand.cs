@@ -21,7 +21,7 @@ internal static class GarbageCollectCommand
     public static async Task<int> RunAsync(WebApplicationBuilder builder, bool dryRun, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var options = builder.Configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions();
-        if (!Directory.Exists(options.ResolvedDataPath))
+        if (options.Storage.Provider == StorageProvider.FileSystem && !Directory.Exists(options.ResolvedDataPath))
         {
             await error.WriteLineAsync($"gc: the data directory {options.ResolvedDataPath} does not exist (Gallery:DataPath); nothing to collect.");
             return 1;
@@ -39,7 +39,14 @@ internal static class GarbageCollectCommand
                 return 1;
             }
 
-            await output.WriteLineAsync($"gc: data directory {options.ResolvedDataPath}, database {options.Database.Provider}{(dryRun ? ", dry run" : "")}");
+            if (await services.StartupProblemAsync(cancellationToken) is { } storageProblem)
+            {
+                await error.WriteLineAsync($"gc: {storageProblem}. Nothing was deleted.");
+                return 1;
+            }
+
+            var storage = options.Storage.Provider == StorageProvider.S3 ? $"bucket {options.Storage.S3.Bucket}" : $"data directory {options.ResolvedDataPath}";
+            await output.WriteLineAsync($"gc: {storage}, database {options.Database.Provider}{(dryRun ? ", dry run" : "")}");
             var result = await scope.ServiceProvider.GetRequiredService<BlobGarbageCollector>().RunAsync(dryRun, output, cancellationToken);
             foreach (var line in result.SummaryLines())
             {
@@ -53,7 +60,7 @@ internal static class GarbageCollectCommand
             await error.WriteLineAsync("gc: cancelled; what was deleted so far stays deleted, the rest is untouched. Run it again to finish.");
             return 1;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or BlobStoreUnavailableException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             await error.WriteLineAsync($"gc: failed: {e.Message}");
             return 1;

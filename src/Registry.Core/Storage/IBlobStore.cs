@@ -3,17 +3,28 @@ using Registry.Core.Oci;
 namespace Registry.Core.Storage;
 
 /// <summary>
-/// Content-addressed blob storage shared by every repository, plus the scratch space of upload sessions.
-/// The seam where an object store plugs in. Data becomes visible under its digest only on commit; callers verify
-/// digests before committing, the store does not.
+/// Content-addressed blob storage shared by every repository and every node, plus the bytes of upload sessions.
+/// Shaped to what object storage can do: reads are forward-only (a byte range at most), uploads only grow at
+/// their end, and the store keeps no locks: the caller records where an upload stands (<see cref="UploadCursor"/>,
+/// in the upload session's database row) and lets one request at a time write to it. Data becomes visible under
+/// its digest only on commit; callers verify digests before committing, the store does not.
 /// </summary>
 public interface IBlobStore
 {
     /// <summary>The stored size of a blob, or null when the store does not hold it.</summary>
     Task<long?> GetSizeAsync(Digest digest, CancellationToken cancellationToken);
 
-    /// <summary>A seekable stream over a blob, or null when the store does not hold it.</summary>
-    Task<Stream?> OpenReadAsync(Digest digest, CancellationToken cancellationToken);
+    /// <summary>
+    /// A forward-only stream over a blob, or over <paramref name="range"/> of it (which must lie within the blob);
+    /// null when the store does not hold it.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(Digest digest, ByteRange? range, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A short-lived URL a client can fetch the blob from without this server, or null when the store has no such
+    /// thing (a local filesystem) or is configured to stream blobs itself.
+    /// </summary>
+    Task<Uri?> GetDownloadUrlAsync(Digest digest, CancellationToken cancellationToken);
 
     /// <summary>Stores small content (a manifest) under its digest; storing the same content again is harmless.</summary>
     Task PutAsync(Digest digest, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
@@ -28,23 +39,30 @@ public interface IBlobStore
     Task<bool> DeleteAsync(Digest digest, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Holds an upload for one request at a time, across every process sharing the store; null while another request
-    /// holds it. An upload is written and committed only under its hold, after checking its recorded size, so no two
-    /// requests ever write into one upload at once, and none writes into one that is being committed.
+    /// Adds <paramref name="data"/> at the end of an upload that stands at <paramref name="at"/> and returns where it
+    /// stands after. The caller records the returned cursor; a cursor older than the last one returned is not valid.
+    /// Bytes a failed call left behind are not part of the upload.
     /// </summary>
-    Task<IAsyncDisposable?> TryHoldUploadAsync(Guid uploadId, CancellationToken cancellationToken);
-
-    /// <summary>Writes <paramref name="data"/> into an upload at <paramref name="offset"/>, dropping anything stored past it; returns the bytes written.</summary>
-    Task<long> WriteUploadAsync(Guid uploadId, long offset, Stream data, CancellationToken cancellationToken);
-
-    /// <summary>Reads back the first <paramref name="length"/> bytes of an upload (to hash it when no process remembers its hash).</summary>
-    Task<Stream> OpenUploadAsync(Guid uploadId, long length, CancellationToken cancellationToken);
+    Task<UploadCursor> AppendUploadAsync(UploadCursor at, Stream data, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes the first <paramref name="length"/> bytes of an upload visible under <paramref name="digest"/>, atomically,
-    /// and removes the upload. Bytes past the length (left by a chunk that failed midway) are dropped.
+    /// Ends writing to an upload: its <see cref="UploadCursor.Size"/> bytes become one readable whole, still invisible
+    /// as a blob. Throws <see cref="IOException"/> when the store holds fewer bytes than the cursor says.
     /// </summary>
-    Task CommitUploadAsync(Guid uploadId, Digest digest, long length, CancellationToken cancellationToken);
+    Task SealUploadAsync(UploadCursor upload, CancellationToken cancellationToken);
 
-    Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken);
+    /// <summary>Reads a sealed upload back (to hash it when no process remembers its hash).</summary>
+    Task<Stream> OpenSealedUploadAsync(Guid uploadId, CancellationToken cancellationToken);
+
+    /// <summary>Makes a sealed upload visible under <paramref name="digest"/>, atomically, and removes the upload.</summary>
+    Task CommitUploadAsync(Guid uploadId, Digest digest, CancellationToken cancellationToken);
+
+    /// <summary>Removes whatever the store holds for an upload, sealed or not; harmless when it holds nothing.</summary>
+    Task DeleteUploadAsync(UploadCursor upload, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every upload the store holds bytes for, with when it started, so that the janitor can remove those no upload
+    /// session owns any more (a node that died mid-request, a multipart upload left open).
+    /// </summary>
+    IAsyncEnumerable<StoredUpload> ListUploadsAsync(CancellationToken cancellationToken);
 }

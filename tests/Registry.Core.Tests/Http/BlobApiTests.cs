@@ -144,3 +144,5 @@ public abstract class BlobApiTests(RegistryFixture fixture) : ApiTestBase(fixtur
 public sealed class SqliteBlobApiTests(SqliteRegistryFixture fixture) : BlobApiTests(fixture), IClassFixture<SqliteRegistryFixture>;
 
 public sealed class PostgresBlobApiTests(PostgresRegistryFixture fixture) : BlobApiTests(fixture), IClassFixture<PostgresRegistryFixture>;
+
+public sealed class S3BlobApiTests(PostgresS3RegistryFixture fixture) : BlobApiTests(fixture), IClassFixture<PostgresS3RegistryFixture>;

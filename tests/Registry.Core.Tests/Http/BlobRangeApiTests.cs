@@ -74,3 +74,5 @@ public abstract class BlobRangeApiTests(RegistryFixture fixture) : ApiTestBase(f
 public sealed class SqliteBlobRangeApiTests(SqliteRegistryFixture fixture) : BlobRangeApiTests(fixture), IClassFixture<SqliteRegistryFixture>;
 
 public sealed class PostgresBlobRangeApiTests(PostgresRegistryFixture fixture) : BlobRangeApiTests(fixture), IClassFixture<PostgresRegistryFixture>;
+
+public sealed class S3BlobRangeApiTests(PostgresS3RegistryFixture fixture) : BlobRangeApiTests(fixture), IClassFixture<PostgresS3RegistryFixture>;

@@ -268,3 +268,5 @@ public abstract class ManifestApiTests(RegistryFixture fixture) : ApiTestBase(fi
 public sealed class SqliteManifestApiTests(SqliteRegistryFixture fixture) : ManifestApiTests(fixture), IClassFixture<SqliteRegistryFixture>;
 
 public sealed class PostgresManifestApiTests(PostgresRegistryFixture fixture) : ManifestApiTests(fixture), IClassFixture<PostgresRegistryFixture>;
+
+public sealed class S3ManifestApiTests(PostgresS3RegistryFixture fixture) : ManifestApiTests(fixture), IClassFixture<PostgresS3RegistryFixture>;

@@ -260,3 +260,5 @@ public abstract class UploadApiTests(RegistryFixture fixture) : ApiTestBase(fixt
 public sealed class SqliteUploadApiTests(SqliteRegistryFixture fixture) : UploadApiTests(fixture), IClassFixture<SqliteRegistryFixture>;
 
 public sealed class PostgresUploadApiTests(PostgresRegistryFixture fixture) : UploadApiTests(fixture), IClassFixture<PostgresRegistryFixture>;
+
+public sealed class S3UploadApiTests(PostgresS3RegistryFixture fixture) : UploadApiTests(fixture), IClassFixture<PostgresS3RegistryFixture>;

@@ -1,7 +1,7 @@
 using System.Net;
 using Gallery.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Core.Storage;
+using Registry.Core.Repositories;
 
 namespace Registry.Core.Tests.Http;
 
@@ -86,7 +86,7 @@ public abstract class UploadHoldApiTests(RegistryFixture fixture) : ApiTestBase(
     }
 
     private async Task<IAsyncDisposable> HoldAsync(Guid upload) =>
-        await Fixture.Host.Services.GetRequiredService<IBlobStore>().TryHoldUploadAsync(upload, CancellationToken.None)
+        await UploadHold.TryTakeAsync(Fixture.Host.Services.GetRequiredService<IServiceScopeFactory>(), upload, CancellationToken.None)
         ?? throw new InvalidOperationException("the upload is already held");
 }
 

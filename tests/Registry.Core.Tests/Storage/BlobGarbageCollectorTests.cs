@@ -40,14 +40,14 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         var (result, log) = await CollectAsync();
 
         var gone = deleted.Blobs.Except([shared]).Select(b => b.Digest).Append(deleted.Digest).Append(DigestOf(replacedRegistryLogo)).ToList();
-        Assert.All(gone, digest => Assert.False(File.Exists(BlobFile(digest)), $"{digest} should have been collected"));
+        await AssertStoredAsync(gone, false);
         Assert.All(gone, digest => Assert.Contains($"deleted blob {digest}", log));
         Assert.Empty(await QueryAsync(db => db.Blobs.Where(b => gone.Contains(b.Digest)).Select(b => b.Digest).ToListAsync()));
         Assert.True(result.BlobsDeleted >= gone.Count);
         Assert.True(result.BytesFreed >= deleted.Blobs.Except([shared]).Sum(b => b.Content.Length) + deleted.Manifest.Length + replacedRegistryLogo.Length);
 
         var live = kept.Blobs.Select(b => b.Digest).Append(kept.Digest).Append(DigestOf(repositoryLogo)).Append(DigestOf(registryLogo)).ToList();
-        Assert.All(live, digest => Assert.True(File.Exists(BlobFile(digest)), $"{digest} should have been kept"));
+        await AssertStoredAsync(live, true);
         Assert.Equal(kept.Blobs.Count(), await QueryAsync(db => db.Blobs.CountAsync(b => kept.Blobs.Select(k => k.Digest).Contains(b.Digest))));
         await AssertPullsAsync(keptName, kept);
         using var logo = await Fixture.Host.RawClient.GetAsync("/api/logos/" + DigestOf(repositoryLogo));
@@ -66,14 +66,14 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         var (dryRun, log) = await CollectAsync(dryRun: true);
 
         Assert.True(dryRun.DryRun);
-        Assert.All(digests, digest => Assert.True(File.Exists(BlobFile(digest))));
+        await AssertStoredAsync(digests, true);
         Assert.All(digests, digest => Assert.Contains($"would delete blob {digest}", log));
         Assert.All(image.Blobs, blob => Assert.Contains($"would delete row Blobs {blob.Digest}", log));
         Assert.Equal(image.Blobs.Count(), await QueryAsync(db => db.Blobs.CountAsync(b => digests.Contains(b.Digest))));
 
         var (collected, _) = await CollectAsync();
         Assert.Equal((dryRun.BlobsDeleted, dryRun.BytesFreed, dryRun.BlobRowsDeleted), (collected.BlobsDeleted, collected.BytesFreed, collected.BlobRowsDeleted));
-        Assert.All(digests, digest => Assert.False(File.Exists(BlobFile(digest))));
+        await AssertStoredAsync(digests, false);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         var (second, log) = await CollectAsync();
 
         Assert.True(first.BlobsDeleted >= 1);
-        Assert.False(File.Exists(BlobFile(image.Digest)));
+        await AssertStoredAsync([image.Digest], false);
 
         Assert.Equal((0, 0L, 0), (second.BlobsDeleted, second.BytesFreed, second.BlobRowsDeleted));
         Assert.Equal(first.BlobsKept, second.BlobsKept);
@@ -120,14 +120,14 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         var (dryRun, dryLog) = await CollectAsync(dryRun: true);
         Assert.All(unused, digest => Assert.Contains($"would unlink {digest} from {name}", dryLog));
         Assert.All(gone, digest => Assert.Contains($"would delete blob {digest}", dryLog));
-        Assert.All(gone, digest => Assert.True(File.Exists(BlobFile(digest))));
+        await AssertStoredAsync(gone, true);
 
         var (result, _) = await CollectAsync();
 
-        Assert.All(gone, digest => Assert.False(File.Exists(BlobFile(digest)), $"{digest} should have been collected"));
+        await AssertStoredAsync(gone, false);
         Assert.Equal(dryRun.LinksRemoved, result.LinksRemoved);
         Assert.True(result.LinksRemoved >= unused.Count);
-        Assert.All(remaining.Blobs.Select(b => b.Digest).Append(remaining.Digest), digest => Assert.True(File.Exists(BlobFile(digest)), $"{digest} should have been kept"));
+        await AssertStoredAsync(remaining.Blobs.Select(b => b.Digest).Append(remaining.Digest), true);
         await AssertPullsAsync(name, remaining);
         using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/v2/{name}/blobs/{orphan.Digest}"));
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
@@ -146,44 +146,74 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
 
         await CollectAsync();
 
-        Assert.True(File.Exists(BlobFile(image.Layers[0].Digest)));
-        Assert.True(File.Exists(BlobFile(image.Digest)));
+        await AssertStoredAsync([image.Layers[0].Digest, image.Digest], true);
     }
 
     [Fact]
     public async Task Foreign_files_and_upload_sessions_are_left_alone()
     {
-        var blobs = Path.Combine(Fixture.Database.DataPath, "blobs");
         var digest = DigestOf(RandomNumberGenerator.GetBytes(10))["sha256:".Length..];
         string[] foreign =
         [
-            Path.Combine(blobs, "notes.txt"),
-            Path.Combine(blobs, "sha256", "ab", "not-a-digest"),
-            Path.Combine(blobs, "sha256", digest[..2] == "00" ? "01" : "00", digest),
-            Path.Combine(blobs, "md5", digest[..2], digest),
-            Path.Combine(blobs, "sha256", digest[..2], "." + digest),
+            "notes.txt",
+            "sha256/ab/not-a-digest",
+            $"sha256/{(digest[..2] == "00" ? "01" : "00")}/{digest}",
+            $"md5/{digest[..2]}/{digest}",
+            $"sha256/{digest[..2]}/.{digest}",
         ];
-        foreach (var file in foreign)
+        foreach (var name in foreign)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, "not a blob");
+            await WriteForeignAsync(name);
         }
 
-        var name = RegistryApi.UniqueName();
-        using var start = await Client.PostAsync($"/v2/{name}/blobs/uploads/", null);
+        var repository = RegistryApi.UniqueName();
+        using var start = await Client.PostAsync($"/v2/{repository}/blobs/uploads/", null);
         using (await Client.PatchAsync(start.Headers.Location, RegistryApi.Octets(new byte[100])))
         {
         }
 
         var (result, log) = await CollectAsync();
 
-        Assert.All(foreign, file => Assert.True(File.Exists(file), file));
-        Assert.All(foreign, file => Assert.Contains($"left alone: {Path.GetRelativePath(blobs, file)}", log));
+        foreach (var name in foreign)
+        {
+            Assert.True(await ForeignExistsAsync(name), name);
+            Assert.Contains($"left alone: {name.Replace('/', Path.DirectorySeparatorChar)}", log);
+        }
+
         Assert.True(result.ForeignFiles >= foreign.Length);
         var upload = Guid.Parse(RegistryApi.Header(start, "Docker-Upload-UUID"));
-        Assert.True(File.Exists(Path.Combine(Fixture.Database.DataPath, "uploads", upload.ToString("N"))));
+        Assert.Contains(upload, await Fixture.Host.Services.GetRequiredService<IBlobStore>().ListUploadsAsync(CancellationToken.None).Select(u => u.Id).ToListAsync());
         using var status = await Client.GetAsync(start.Headers.Location);
         Assert.Equal(HttpStatusCode.NoContent, status.StatusCode);
+    }
+
+    /// <summary>Something under the store's blobs/ that the registry did not put there: a file, or an object in the bucket.</summary>
+    private async Task WriteForeignAsync(string name)
+    {
+        if (Fixture.Bucket is { } bucket)
+        {
+            await bucket.Client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = bucket.Options.Bucket, Key = "blobs/" + name, ContentBody = "not a blob" });
+            return;
+        }
+
+        var file = Path.Combine(Fixture.Database.DataPath, "blobs", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "not a blob");
+    }
+
+    private async Task<bool> ForeignExistsAsync(string name) =>
+        Fixture.Bucket is { } bucket
+            ? (await bucket.KeysAsync()).Contains("blobs/" + name)
+            : File.Exists(Path.Combine(Fixture.Database.DataPath, "blobs", name));
+
+    private async Task AssertStoredAsync(IEnumerable<string> digests, bool stored)
+    {
+        var store = Fixture.Host.Services.GetRequiredService<IBlobStore>();
+        foreach (var digest in digests)
+        {
+            var size = await store.GetSizeAsync(Registry.Core.Oci.Digest.Parse(digest), CancellationToken.None);
+            Assert.True(size is not null == stored, $"{digest} should {(stored ? "have been kept" : "have been collected")}");
+        }
     }
 
     private async Task AssertPullsAsync(string name, TestImage image)
@@ -240,12 +270,6 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
     }
 
-    private string BlobFile(string digest)
-    {
-        var hex = digest["sha256:".Length..];
-        return Path.Combine(Fixture.Database.DataPath, "blobs", "sha256", hex[..2], hex);
-    }
-
     private static byte[] Png()
     {
         var image = RandomNumberGenerator.GetBytes(1024);
@@ -259,3 +283,5 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
 public sealed class SqliteBlobGarbageCollectorTests(SqliteRegistryFixture fixture) : BlobGarbageCollectorTests(fixture), IClassFixture<SqliteRegistryFixture>;
 
 public sealed class PostgresBlobGarbageCollectorTests(PostgresRegistryFixture fixture) : BlobGarbageCollectorTests(fixture), IClassFixture<PostgresRegistryFixture>;
+
+public sealed class S3BlobGarbageCollectorTests(PostgresS3RegistryFixture fixture) : BlobGarbageCollectorTests(fixture), IClassFixture<PostgresS3RegistryFixture>;

@@ -15,13 +15,13 @@ public abstract class BlobStoreConformanceTests
     public async Task Unknown_blob_has_no_size_and_no_stream()
     {
         var store = CreateStore();
-        var digest = Digest.Compute([1, 2, 3]);
+        var digest = Digest.Compute(RandomNumberGenerator.GetBytes(16));
         Assert.Null(await store.GetSizeAsync(digest, None));
-        Assert.Null(await store.OpenReadAsync(digest, None));
+        Assert.Null(await store.OpenReadAsync(digest, null, None));
     }
 
     [Fact]
-    public async Task Put_content_is_readable_and_seekable()
+    public async Task Put_content_is_readable_whole_or_by_range()
     {
         var store = CreateStore();
         var content = RandomNumberGenerator.GetBytes(1000);
@@ -30,79 +30,80 @@ public abstract class BlobStoreConformanceTests
         await store.PutAsync(digest, content, None);
 
         Assert.Equal(1000, await store.GetSizeAsync(digest, None));
-        await using var stream = (await store.OpenReadAsync(digest, None))!;
-        Assert.True(stream.CanSeek);
-        stream.Position = 500;
-        var tail = new byte[500];
-        await stream.ReadExactlyAsync(tail, None);
-        Assert.Equal(content[500..], tail);
+        Assert.Equal(content, await ReadAsync(await store.OpenReadAsync(digest, null, None)));
+        Assert.Equal(content[500..600], await ReadAsync(await store.OpenReadAsync(digest, new ByteRange(500, 100), None)));
+        Assert.Equal(content[999..], await ReadAsync(await store.OpenReadAsync(digest, new ByteRange(999, 1), None)));
     }
 
     [Fact]
-    public async Task Upload_becomes_visible_only_on_commit()
+    public async Task Upload_in_chunks_becomes_visible_only_on_commit()
     {
         var store = CreateStore();
-        var upload = Guid.NewGuid();
         var content = RandomNumberGenerator.GetBytes(3000);
         var digest = Digest.Compute(content);
 
-        Assert.Equal(1000, await store.WriteUploadAsync(upload, 0, new MemoryStream(content[..1000]), None));
-        Assert.Equal(2000, await store.WriteUploadAsync(upload, 1000, new MemoryStream(content[1000..]), None));
+        var cursor = await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(content[..1000]), None);
+        Assert.Equal(1000, cursor.Size);
+        cursor = await store.AppendUploadAsync(cursor, new MemoryStream(content[1000..]), None);
+        Assert.Equal(3000, cursor.Size);
         Assert.Null(await store.GetSizeAsync(digest, None));
 
-        await store.CommitUploadAsync(upload, digest, 3000, None);
-        await using var stream = (await store.OpenReadAsync(digest, None))!;
-        var read = new byte[3000];
-        await stream.ReadExactlyAsync(read, None);
-        Assert.Equal(content, read);
+        await store.SealUploadAsync(cursor, None);
+        Assert.Null(await store.GetSizeAsync(digest, None));
+        Assert.Equal(content, await ReadAsync(await store.OpenSealedUploadAsync(cursor.Id, None)));
+
+        await store.CommitUploadAsync(cursor.Id, digest, None);
+        Assert.Equal(3000, await store.GetSizeAsync(digest, None));
+        Assert.Equal(content, await ReadAsync(await store.OpenReadAsync(digest, null, None)));
+        Assert.DoesNotContain(await store.ListUploadsAsync(None).ToListAsync(None), u => u.Id == cursor.Id);
     }
 
     [Fact]
-    public async Task Writing_at_an_offset_drops_what_was_stored_after_it()
+    public async Task Chunks_of_every_size_around_an_object_store_part_add_up_to_the_content()
     {
         var store = CreateStore();
-        var upload = Guid.NewGuid();
-        await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[100]), None);
-        await store.WriteUploadAsync(upload, 50, new MemoryStream([7, 7]), None);
+        var mib = 1024 * 1024;
+        var content = RandomNumberGenerator.GetBytes(27 * mib + 5);
+        var cursor = UploadCursor.Start(Guid.NewGuid());
+        var offset = 0;
+        foreach (var length in new[] { 3 * mib, 1 * mib, 2 * mib + 1, 17 * mib, 4 * mib + 4 })
+        {
+            cursor = await store.AppendUploadAsync(cursor, new MemoryStream(content, offset, length), None);
+            offset += length;
+            Assert.Equal(offset, cursor.Size);
+        }
 
-        await using var read = await store.OpenUploadAsync(upload, 1000, None);
-        using var copy = new MemoryStream();
-        await read.CopyToAsync(copy, None);
-        Assert.Equal(52, copy.Length);
-        Assert.Equal(new byte[] { 7, 7 }, copy.ToArray()[50..]);
+        var digest = Digest.Compute(content);
+        await store.SealUploadAsync(cursor, None);
+        Assert.Null(await store.GetSizeAsync(digest, None));
+        await store.CommitUploadAsync(cursor.Id, digest, None);
+        Assert.Equal(content, await ReadAsync(await store.OpenReadAsync(digest, null, None)));
+        Assert.Equal(content[(20 * mib)..(21 * mib)], await ReadAsync(await store.OpenReadAsync(digest, new ByteRange(20 * mib, mib), None)));
     }
 
     [Fact]
-    public async Task Commit_keeps_only_the_recorded_length()
+    public async Task A_failed_append_leaves_the_upload_where_its_last_cursor_says()
     {
         var store = CreateStore();
-        var upload = Guid.NewGuid();
-        var content = RandomNumberGenerator.GetBytes(100);
-        await store.WriteUploadAsync(upload, 0, new MemoryStream(content), None);
-        var digest = Digest.Compute(content[..60]);
-        await store.CommitUploadAsync(upload, digest, 60, None);
-        Assert.Equal(60, await store.GetSizeAsync(digest, None));
-    }
+        var content = RandomNumberGenerator.GetBytes(200);
+        var cursor = await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(content[..100]), None);
+        await Assert.ThrowsAnyAsync<Exception>(() => store.AppendUploadAsync(cursor, new FailingStream(RandomNumberGenerator.GetBytes(50)), None));
 
-    [Fact]
-    public async Task Upload_read_back_is_bounded_to_the_recorded_length()
-    {
-        var store = CreateStore();
-        var upload = Guid.NewGuid();
-        await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[100]), None);
-        await using var read = await store.OpenUploadAsync(upload, 40, None);
-        using var copy = new MemoryStream();
-        await read.CopyToAsync(copy, None);
-        Assert.Equal(40, copy.Length);
+        cursor = await store.AppendUploadAsync(cursor, new MemoryStream(content[100..]), None);
+        await store.SealUploadAsync(cursor, None);
+        var digest = Digest.Compute(content);
+        await store.CommitUploadAsync(cursor.Id, digest, None);
+        Assert.Equal(content, await ReadAsync(await store.OpenReadAsync(digest, null, None)));
     }
 
     [Fact]
     public async Task Empty_upload_commits_an_empty_blob()
     {
         var store = CreateStore();
-        var upload = Guid.NewGuid();
+        var cursor = UploadCursor.Start(Guid.NewGuid());
         var digest = Digest.Compute([]);
-        await store.CommitUploadAsync(upload, digest, 0, None);
+        await store.SealUploadAsync(cursor, None);
+        await store.CommitUploadAsync(cursor.Id, digest, None);
         Assert.Equal(0, await store.GetSizeAsync(digest, None));
     }
 
@@ -114,53 +115,52 @@ public abstract class BlobStoreConformanceTests
         var digest = Digest.Compute(content);
         foreach (var upload in new[] { Guid.NewGuid(), Guid.NewGuid() })
         {
-            await store.WriteUploadAsync(upload, 0, new MemoryStream(content), None);
-            await store.CommitUploadAsync(upload, digest, 64, None);
+            var cursor = await store.AppendUploadAsync(UploadCursor.Start(upload), new MemoryStream(content), None);
+            await store.SealUploadAsync(cursor, None);
+            await store.CommitUploadAsync(upload, digest, None);
         }
 
         Assert.Equal(64, await store.GetSizeAsync(digest, None));
+        Assert.Single(await store.ListAsync(None).Where(b => b.Digest == digest).ToListAsync(None));
     }
 
     [Fact]
-    public async Task An_upload_is_held_by_one_request_at_a_time_even_after_it_ends()
+    public async Task Sealing_refuses_an_upload_shorter_than_its_cursor_and_stores_nothing()
     {
         var store = CreateStore();
-        var upload = Guid.NewGuid();
-        await using (var first = await store.TryHoldUploadAsync(upload, None))
+        var cursor = await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(new byte[10]), None);
+        await Assert.ThrowsAnyAsync<IOException>(() => store.SealUploadAsync(cursor with { Size = 20 }, None));
+        await Assert.ThrowsAnyAsync<IOException>(() => store.SealUploadAsync(new UploadCursor(Guid.NewGuid(), 20, null), None));
+    }
+
+    [Fact]
+    public async Task Deleted_uploads_are_gone_sealed_or_not_and_deleting_again_is_harmless()
+    {
+        var store = CreateStore();
+        var open = await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(new byte[10]), None);
+        var sealedUpload = await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(new byte[10]), None);
+        await store.SealUploadAsync(sealedUpload, None);
+        Assert.Contains(await store.ListUploadsAsync(None).ToListAsync(None), u => u.Id == open.Id);
+
+        foreach (var cursor in new[] { open, sealedUpload, open })
         {
-            Assert.NotNull(first);
-            Assert.Null(await store.TryHoldUploadAsync(upload, None));
-            Assert.NotNull(await store.TryHoldUploadAsync(Guid.NewGuid(), None));
-            await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[10]), None);
-            await store.DeleteUploadAsync(upload, None);
+            await store.DeleteUploadAsync(cursor, None);
         }
 
-        await using var again = await store.TryHoldUploadAsync(upload, None);
-        Assert.NotNull(again);
+        var left = await store.ListUploadsAsync(None).ToListAsync(None);
+        Assert.DoesNotContain(left, u => u.Id == open.Id || u.Id == sealedUpload.Id);
     }
 
     [Fact]
-    public async Task Commit_refuses_an_upload_shorter_than_its_recorded_length_and_stores_nothing()
+    public async Task A_listed_upload_can_be_removed_with_what_the_listing_says()
     {
         var store = CreateStore();
-        var upload = Guid.NewGuid();
-        var digest = Digest.Compute(new byte[20]);
-        await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[10]), None);
-        await Assert.ThrowsAnyAsync<IOException>(() => store.CommitUploadAsync(upload, digest, 20, None));
-        await Assert.ThrowsAnyAsync<IOException>(() => store.CommitUploadAsync(Guid.NewGuid(), digest, 20, None));
-        Assert.Null(await store.GetSizeAsync(digest, None));
-    }
+        var cursor = await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(RandomNumberGenerator.GetBytes(100)), None);
+        var listed = Assert.Single(await store.ListUploadsAsync(None).Where(u => u.Id == cursor.Id).ToListAsync(None));
+        Assert.True(listed.StartedAt > DateTime.UtcNow.AddMinutes(-5) && listed.StartedAt < DateTime.UtcNow.AddMinutes(5));
 
-    [Fact]
-    public async Task Deleted_upload_reads_back_empty()
-    {
-        var store = CreateStore();
-        var upload = Guid.NewGuid();
-        await store.WriteUploadAsync(upload, 0, new MemoryStream(new byte[10]), None);
-        await store.DeleteUploadAsync(upload, None);
-        await store.DeleteUploadAsync(upload, None);
-        await using var read = await store.OpenUploadAsync(upload, 10, None);
-        Assert.Equal(0, await read.ReadAsync(new byte[10], None));
+        await store.DeleteUploadAsync(new UploadCursor(listed.Id, 0, listed.State), None);
+        Assert.DoesNotContain(await store.ListUploadsAsync(None).ToListAsync(None), u => u.Id == cursor.Id);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public abstract class BlobStoreConformanceTests
         var large = RandomNumberGenerator.GetBytes(5000);
         await store.PutAsync(Digest.Compute(small), small, None);
         await store.PutAsync(Digest.Compute(large), large, None);
-        await store.WriteUploadAsync(Guid.NewGuid(), 0, new MemoryStream(new byte[7]), None);
+        await store.AppendUploadAsync(UploadCursor.Start(Guid.NewGuid()), new MemoryStream(new byte[7]), None);
 
         var listed = await store.ListAsync(None).Where(b => b.Digest is not null).Select(b => (b.Digest!.Value, b.Size)).ToListAsync(None);
 
@@ -190,5 +190,32 @@ public abstract class BlobStoreConformanceTests
         Assert.False(await store.DeleteAsync(digest, None));
         Assert.Null(await store.GetSizeAsync(digest, None));
         Assert.DoesNotContain(await store.ListAsync(None).ToListAsync(None), b => b.Digest == digest);
+    }
+
+    protected static async Task<byte[]> ReadAsync(Stream? stream)
+    {
+        Assert.NotNull(stream);
+        await using (stream)
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, None);
+            return copy.ToArray();
+        }
+    }
+
+    /// <summary>A request body whose client goes away after sending some bytes.</summary>
+    private sealed class FailingStream(byte[] before) : MemoryStream(before)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : throw new IOException("the client went away");
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            return read > 0 ? read : throw new IOException("the client went away");
+        }
     }
 }

@@ -13,4 +13,12 @@ public sealed class UploadSession
     public DateTime StartedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The blob store's own notes on the upload's bytes (an object store's multipart upload and parts).</summary>
+    public string? StoreState { get; set; }
+
+    /// <summary>The request writing to the upload right now, if any; any node may take over once the hold expires.</summary>
+    public Guid? HoldId { get; set; }
+
+    public DateTime? HoldExpiresAt { get; set; }
 }

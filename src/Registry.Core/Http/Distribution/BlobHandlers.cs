@@ -1,7 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 using Registry.Core.Storage;
@@ -40,33 +39,42 @@ internal static class BlobHandlers
             return;
         }
 
-        var stream = await context.RequestServices.GetRequiredService<IBlobStore>().OpenReadAsync(digest, context.RequestAborted)
-            ?? throw BlobService.BlobUnknown(digest);
-        if (IsByteRange(context.Request))
+        var store = context.RequestServices.GetRequiredService<IBlobStore>();
+        if (await store.GetDownloadUrlAsync(digest, context.RequestAborted) is { } url)
         {
-            await Results.Stream(stream, "application/octet-stream", entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true)
-                .ExecuteAsync(context);
+            // The bytes come from the object store; the manifest GET before this is what counts as the pull.
+            response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            response.Headers.Location = url.AbsoluteUri;
+            response.Headers.CacheControl = "no-store";
+            response.ContentLength = 0;
             return;
         }
 
-        // The whole blob, the common case: copied in large blocks rather than the framework's 64 KiB ones.
-        await using (stream)
+        ByteRange? range = null;
+        switch (BlobRanges.Resolve(context.Request, size, out var part))
         {
-            response.ContentType = "application/octet-stream";
-            response.ContentLength = stream.Length;
-            await CopyAsync(stream, response.Body, context.RequestAborted);
+            case BlobRanges.Outcome.Unsatisfiable:
+                response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+                response.Headers.ContentRange = $"bytes */{size}";
+                response.ContentLength = 0;
+                return;
+            case BlobRanges.Outcome.Partial:
+                range = part;
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = $"bytes {part.Offset}-{part.Last}/{size}";
+                break;
         }
+
+        await using var stream = await store.OpenReadAsync(digest, range, context.RequestAborted)
+            ?? throw BlobService.BlobUnknown(digest);
+        response.ContentType = "application/octet-stream";
+        response.ContentLength = range?.Length ?? size;
+        await CopyAsync(stream, response.Body, context.RequestAborted);
     }
 
-    /// <summary>The framework serves any unit as bytes; HTTP says a Range in a unit the server does not know is ignored.</summary>
-    private static bool IsByteRange(HttpRequest request) =>
-        request.Headers.Range.Count > 0
-        && RangeHeaderValue.TryParse(request.Headers.Range.ToString(), out var range)
-        && string.Equals(range.Unit.Value, "bytes", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
-    /// Large blocks, read synchronously: the blob is usually in the page cache, and a thread-pool hop per read
-    /// costs more than the read itself.
+    /// Large blocks. A local file (seekable) is read synchronously: it is usually in the page cache, and a thread-pool
+    /// hop per read costs more than the read itself; an object store's network stream is read asynchronously.
     /// </summary>
     private static async Task CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
     {
@@ -74,7 +82,9 @@ internal static class BlobHandlers
         try
         {
             int read;
-            while ((read = source.Read(buffer, 0, WholeBlobCopyBufferSize)) > 0)
+            while ((read = source.CanSeek
+                       ? source.Read(buffer, 0, WholeBlobCopyBufferSize)
+                       : await StreamFill.FillAsync(source, buffer.AsMemory(0, WholeBlobCopyBufferSize), cancellationToken)) > 0)
             {
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }

@@ -7,6 +7,7 @@ using Registry.Core.Access;
 using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
+using Registry.Core.Storage;
 
 namespace Registry.Core.Http.Distribution;
 
@@ -17,6 +18,9 @@ namespace Registry.Core.Http.Distribution;
 public static class DistributionEndpoints
 {
     public const string ApiVersionHeader = "Docker-Distribution-API-Version";
+
+    /// <summary>When a client should try again after the blob store did not answer.</summary>
+    private const string BlobStoreRetryAfterSeconds = "5";
 
     public static IEndpointRouteBuilder MapDistribution(this IEndpointRouteBuilder app)
     {
@@ -55,6 +59,11 @@ public static class DistributionEndpoints
         catch (RegistryException e) when (!context.Response.HasStarted)
         {
             await OciErrorResponse.WriteAsync(context, e);
+        }
+        catch (BlobStoreUnavailableException e) when (!context.Response.HasStarted)
+        {
+            context.Response.Headers.RetryAfter = BlobStoreRetryAfterSeconds;
+            await OciErrorResponse.WriteAsync(context, OciErrorCode.Unavailable, e.Message);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {

@@ -34,7 +34,7 @@ internal static class LogoEndpoints
             return Results.NotFound();
         }
 
-        var content = await store.OpenReadAsync(parsed, cancellationToken);
+        var content = await store.OpenReadAsync(parsed, null, cancellationToken);
         if (content is null)
         {
             return Results.NotFound();

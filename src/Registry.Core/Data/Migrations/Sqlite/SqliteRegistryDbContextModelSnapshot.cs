@@ -681,6 +681,12 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HoldExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HoldId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RepositoryName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -690,6 +696,9 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreState")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
