@@ -5,10 +5,10 @@ using Registry.Core;
 namespace Gallery.EndToEnd.Tests.Nodes;
 
 /// <summary>
-/// Two real Gallery.Web processes on one PostgreSQL database, started together: each with its own data path (so its
-/// own node id, index replica and checkpoint), one token service name for both, and pull rate limits low enough to
-/// measure. Clients reach node A as 127.0.0.1 and node B as localhost, as nodes behind different host names.
-/// Blobs are shared through <see cref="NodeStorage"/>, the one place that changes when the S3 store is used.
+/// Two real Gallery.Web processes on one PostgreSQL database and one S3 bucket (<see cref="NodeStorage"/>), started
+/// together: each with its own data path (so its own node id, index replica and checkpoint, and nothing shared on
+/// disk), one token service name for both, and pull rate limits low enough to measure. Clients reach node A as
+/// 127.0.0.1 and node B as localhost, as nodes behind different host names.
 /// </summary>
 public sealed class TwoNodesFixture : IAsyncLifetime
 {
@@ -33,7 +33,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        _storage = NodeStorage.Create(_temp);
+        _storage = await NodeStorage.CreateAsync();
         var started = await Task.WhenAll(StartNodeAsync("a"), StartNodeAsync("b"));
         (A, B) = (started[0], started[1]);
     }
@@ -42,7 +42,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     {
         var dataPath = _temp.Sub("node-" + name);
         Directory.CreateDirectory(dataPath);
-        var environment = new Dictionary<string, string?>(_storage!.Environment(dataPath))
+        var environment = new Dictionary<string, string?>(_storage!.Environment)
         {
             ["Gallery__DataPath"] = dataPath,
             ["Gallery__Access__Service"] = Service,
@@ -59,6 +59,11 @@ public sealed class TwoNodesFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
         }
 
         _temp.Dispose();
