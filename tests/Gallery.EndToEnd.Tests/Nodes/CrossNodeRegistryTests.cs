@@ -44,11 +44,14 @@ public sealed class CrossNodeRegistryTests(TwoNodesFixture nodes) : IDisposable
         var (layout, _) = OciLayouts.SingleLayer(_temp.Sub("push"), repository, "1.0");
         await Skopeo.CopyAsync(References.Oci(layout.Directory, "1.0"), References.Docker(nodes.A.Authority, repository, "1.0"));
 
+        // Node B must find it within a second; on a machine so loaded that node A's own index took longer than that
+        // (its in-process wake-up, the single-node figure), within a second of node A: what crossing nodes adds.
         var pushed = Stopwatch.StartNew();
         var onA = FoundAfterAsync(A, name, pushed);
         var onB = await FoundAfterAsync(B, name, pushed);
-        Assert.True(onB < TimeSpan.FromSeconds(1),
-            $"{repository}, pushed to node A, took {onB.TotalMilliseconds:0} ms to be found by node B's search, more than a second (node A's own search: {(await onA).TotalMilliseconds:0} ms)");
+        var ownIndex = await onA;
+        Assert.True(onB < TimeSpan.FromSeconds(1) || onB - ownIndex < TimeSpan.FromSeconds(1),
+            $"{repository}, pushed to node A, took {onB.TotalMilliseconds:0} ms to be found by node B's search (node A's own search: {ownIndex.TotalMilliseconds:0} ms)");
     }
 
     [Fact]
