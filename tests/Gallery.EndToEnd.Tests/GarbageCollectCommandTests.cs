@@ -10,7 +10,8 @@ namespace Gallery.EndToEnd.Tests;
 
 /// <summary>
 /// <c>dotnet Gallery.Web.dll gc</c>, the way an operator runs it: on the data directory and database of a stopped
-/// server, configured like the server (environment variables), refusing a database the server never migrated.
+/// server, configured like the server (environment variables), refusing a database the server never migrated; on S3
+/// too. And a node configured with a bucket that does not exist refuses to start.
 /// </summary>
 public sealed class GarbageCollectCommandTests
 {
@@ -43,6 +44,49 @@ public sealed class GarbageCollectCommandTests
         Assert.False(File.Exists(BlobFile(database, goneLayer)), gc.Describe());
         Assert.False(File.Exists(BlobFile(database, goneManifest)), gc.Describe());
         Assert.True(File.Exists(BlobFile(database, keptLayer)), gc.Describe());
+    }
+
+    [Fact]
+    public async Task Gc_on_s3_lists_with_dry_run_then_deletes_the_objects_of_a_deleted_image()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var bucket = await TestBucket.CreateAsync();
+        var environment = Environment(database, bucket);
+        string repository = "tests/gc-s3", keptLayer, goneManifest;
+        await using (var gallery = await GalleryProcess.StartAsync(database, environment))
+        {
+            using var http = new HttpClient(new RegistryTokenHandler(TestPublisher.Credentials)) { BaseAddress = gallery.BaseAddress };
+            keptLayer = await PushImageAsync(http, repository, "kept");
+            await PushImageAsync(http, repository, "gone");
+            goneManifest = (await http.GetAsync($"/v2/{repository}/manifests/gone")).Headers.GetValues("Docker-Content-Digest").Single();
+            using var deleteImage = await http.DeleteAsync($"/v2/{repository}/manifests/{goneManifest}");
+            Assert.Equal(HttpStatusCode.Accepted, deleteImage.StatusCode);
+            await gallery.StopAsync();
+        }
+
+        var dryRun = (await RunGcAsync(environment, database.DataPath, "--dry-run")).EnsureSuccess();
+        Assert.Contains($"would delete blob {goneManifest}", dryRun.StandardOutput);
+        Assert.Contains(ObjectKey(goneManifest), await bucket.KeysAsync());
+
+        var gc = (await RunGcAsync(environment, database.DataPath)).EnsureSuccess();
+        Assert.Contains($"deleted blob {goneManifest}", gc.StandardOutput);
+        var keys = await bucket.KeysAsync();
+        Assert.DoesNotContain(ObjectKey(goneManifest), keys);
+        Assert.Contains(ObjectKey(keptLayer), keys);
+    }
+
+    [Fact]
+    public async Task A_node_whose_bucket_does_not_exist_refuses_to_start_with_one_line_naming_the_setting()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var bucket = await TestBucket.CreateAsync();
+        var environment = new Dictionary<string, string?>(Environment(database, bucket)) { ["Gallery__Storage__S3__Bucket"] = "no-such-bucket-here" };
+
+        var start = (await ProcessRunner.RunAsync("dotnet", [GalleryDll, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--contentRoot", AppContext.BaseDirectory],
+            TimeSpan.FromSeconds(60), database.DataPath, environment)).EnsureFailure();
+
+        var line = Assert.Single(start.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Gallery cannot start: Gallery__Storage__S3__Bucket: the bucket 'no-such-bucket-here' does not exist", line);
     }
 
     [Fact]
@@ -80,8 +124,18 @@ public sealed class GarbageCollectCommandTests
     }
 
     private static Task<ProcessResult> RunGcAsync(TestDatabase database, params string[] options) =>
+        RunGcAsync(database.EnvironmentVariables, database.DataPath, options);
+
+    private static Task<ProcessResult> RunGcAsync(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] options) =>
         ProcessRunner.RunAsync("dotnet", [GalleryDll, "gc", .. options, "--contentRoot", AppContext.BaseDirectory],
-            TimeSpan.FromSeconds(60), database.DataPath, database.EnvironmentVariables);
+            TimeSpan.FromSeconds(60), workingDirectory, environment);
+
+    /// <summary>The server's environment with blobs in <paramref name="bucket"/>.</summary>
+    private static IReadOnlyDictionary<string, string?> Environment(TestDatabase database, TestBucket bucket) =>
+        database.EnvironmentVariables.Concat(bucket.Settings.Select(kv => KeyValuePair.Create(kv.Key.Replace(":", "__", StringComparison.Ordinal), kv.Value)))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static string ObjectKey(string digest) => $"blobs/sha256/{digest[7..9]}/{digest[7..]}";
 
     private static string Digest(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 

@@ -3,8 +3,8 @@ using Gallery.Bench.Servers;
 
 namespace Gallery.Bench.Cli;
 
-/// <summary>The command line: <c>&lt;suite&gt; [--quick] [--db sqlite|postgres] [--load auto|wrk|inproc] [--results DIR]</c>.</summary>
-public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Database, LoadTool Load, string ResultsDirectory)
+/// <summary>The command line: <c>&lt;suite&gt; [--quick] [--db sqlite|postgres] [--storage filesystem|s3] [--load auto|wrk|inproc] [--results DIR]</c>.</summary>
+public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Database, LoadTool Load, string ResultsDirectory, StorageKind Storage = StorageKind.FileSystem)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Gallery.Bench -- <suite> [options]
@@ -17,6 +17,7 @@ public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Databas
         options:
           --quick                   smaller sizes and shorter loops (under two minutes)
           --db sqlite|postgres      our server's database (default sqlite; postgres starts a throwaway cluster, needs root)
+          --storage filesystem|s3   where both servers keep blobs (s3: a throwaway Ceph RADOS Gateway, a bucket each; needs root)
           --load auto|wrk|inproc    load generator for the requests/s figures (default auto: wrk when installed)
           --results DIR             where the JSON goes (default bench/results in the repository)
         """;
@@ -29,6 +30,7 @@ public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Databas
         var quick = false;
         var database = DatabaseKind.Sqlite;
         var load = LoadTool.Auto;
+        var storage = StorageKind.FileSystem;
         string? results = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -44,6 +46,14 @@ public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Databas
                         "sqlite" => DatabaseKind.Sqlite,
                         "postgres" or "postgresql" => DatabaseKind.Postgres,
                         var other => Fail<DatabaseKind>($"unknown database '{other}' (sqlite or postgres)", ref error),
+                    };
+                    break;
+                case "--storage" when i + 1 < args.Length:
+                    storage = args[++i].ToLowerInvariant() switch
+                    {
+                        "filesystem" or "fs" => StorageKind.FileSystem,
+                        "s3" => StorageKind.S3,
+                        var other => Fail<StorageKind>($"unknown storage '{other}' (filesystem or s3)", ref error),
                     };
                     break;
                 case "--load" when i + 1 < args.Length:
@@ -76,7 +86,7 @@ public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Databas
             error ??= "name a suite";
         }
 
-        return error is null ? new BenchOptions(suite!, quick, database, load, results ?? DefaultResultsDirectory()) : null;
+        return error is null ? new BenchOptions(suite!, quick, database, load, results ?? DefaultResultsDirectory(), storage) : null;
     }
 
     private static T Fail<T>(string message, ref string? error)

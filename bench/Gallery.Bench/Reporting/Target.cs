@@ -28,7 +28,7 @@ public abstract record Target
 
     private sealed record AbsoluteTarget(double Bound) : Target
     {
-        public override string Describe(Figure figure) => $"< {Bound:0.#} {figure.Unit}";
+        public override string Describe(Figure figure) => $"< {Bound:0.###} {figure.Unit}";
 
         public override bool? IsMet(Figure figure) => figure.OursSamples.Count == 0 ? null : figure.Ours < Bound;
     }

@@ -15,12 +15,12 @@ public sealed class DistributionServer : IRegistryServer
     private readonly TempDirectory _directory;
     private readonly ServerProcess _process;
 
-    private DistributionServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string version)
+    private DistributionServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string description)
     {
         _directory = directory;
         _process = process;
         BaseAddress = baseAddress;
-        Description = $"CNCF Distribution {version} (docker-registry, filesystem)";
+        Description = description;
     }
 
     public string Role => "peer";
@@ -38,7 +38,8 @@ public sealed class DistributionServer : IRegistryServer
 
     public string OutputTail => _process.OutputTail;
 
-    public static async Task<DistributionServer> StartAsync(CancellationToken cancellationToken)
+    /// <param name="bucket">null for filesystem storage; otherwise its s3 driver on that bucket, streaming (redirects off).</param>
+    public static async Task<DistributionServer> StartAsync(CancellationToken cancellationToken, S3Bucket? bucket = null)
     {
         await AptPackages.EnsureAsync("docker-registry", () => File.Exists(Executable), cancellationToken);
         var version = await VersionAsync(cancellationToken);
@@ -47,13 +48,15 @@ public sealed class DistributionServer : IRegistryServer
         {
             var port = FreePort.Next();
             var config = directory.Combine("config.yml");
-            await File.WriteAllTextAsync(config, Config(directory.Combine("storage"), port), cancellationToken);
+            await File.WriteAllTextAsync(config, Config(bucket is null ? FileSystemStorage(directory.Combine("storage")) : S3Storage(bucket), port), cancellationToken);
             var startInfo = new ProcessStartInfo(Executable) { WorkingDirectory = directory.Path };
+            // Its aws-sdk-go panics (LoadCustomCABundleError) on AWS_CA_BUNDLE with the transport it builds; the gateway is plain http.
+            startInfo.Environment.Remove("AWS_CA_BUNDLE");
             startInfo.ArgumentList.Add("serve");
             startInfo.ArgumentList.Add(config);
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var process = await ServerProcess.StartAsync("docker-registry", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
-            return new DistributionServer(directory, process, baseAddress, version);
+            return new DistributionServer(directory, process, baseAddress, $"CNCF Distribution {version} (docker-registry, {(bucket is null ? "filesystem" : "s3 driver on Ceph RGW, redirects off")})");
         }
         catch
         {
@@ -68,6 +71,25 @@ public sealed class DistributionServer : IRegistryServer
         _directory.Dispose();
     }
 
+    private static string FileSystemStorage(string root) => $"""
+          filesystem:
+            rootdirectory: {root}
+        """;
+
+    private static string S3Storage(S3Bucket bucket) => $"""
+          s3:
+            region: us-east-1
+            regionendpoint: {bucket.ServiceUrl}
+            bucket: {bucket.Name}
+            accesskey: {bucket.AccessKeyId}
+            secretkey: {bucket.SecretAccessKey}
+            secure: false
+            v4auth: true
+            chunksize: 16777216
+          redirect:
+            disable: true
+        """;
+
     private static string Config(string storage, int port) => $"""
         version: 0.1
         log:
@@ -75,8 +97,7 @@ public sealed class DistributionServer : IRegistryServer
           accesslog:
             disabled: true
         storage:
-          filesystem:
-            rootdirectory: {storage}
+        {storage}
           delete:
             enabled: true
           cache:

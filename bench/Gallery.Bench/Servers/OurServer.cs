@@ -45,7 +45,9 @@ public sealed class OurServer : IRegistryServer
     public string OutputTail => _process.OutputTail;
 
     /// <param name="postgresConnectionString">null for the embedded SQLite database.</param>
-    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken)
+    /// <param name="bucket">null for blobs on the filesystem.</param>
+    /// <param name="redirectPulls">With a bucket: blob GETs answer 307 to a presigned URL.</param>
+    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken, S3Bucket? bucket = null, bool redirectPulls = false)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, AssemblyName);
         if (!File.Exists(assembly))
@@ -74,6 +76,15 @@ public sealed class OurServer : IRegistryServer
             }
 
             environment["Logging__LogLevel__Default"] = "Warning";
+            if (bucket is not null)
+            {
+                environment["Gallery__Storage__Provider"] = "S3";
+                environment["Gallery__Storage__S3__ServiceUrl"] = bucket.ServiceUrl;
+                environment["Gallery__Storage__S3__Bucket"] = bucket.Name;
+                environment["Gallery__Storage__S3__AccessKeyId"] = bucket.AccessKeyId;
+                environment["Gallery__Storage__S3__SecretAccessKey"] = bucket.SecretAccessKey;
+                environment["Gallery__Storage__S3__RedirectPulls"] = redirectPulls ? "true" : "false";
+            }
 
             // The publisher "bench" with an access key, creating repositories on first push (tokens come from /token).
             environment["Gallery__Bootstrap__Alias"] = Alias;
@@ -87,7 +98,8 @@ public sealed class OurServer : IRegistryServer
             var process = await ServerProcess.StartAsync("Gallery.Web", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
             var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
             var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";
-            return new OurServer(directory, process, baseAddress, $"Gallery.Web ({configuration}, {database}, filesystem)");
+            var storage = bucket is null ? "filesystem" : redirectPulls ? "S3 on Ceph RGW, pulls redirected" : "S3 on Ceph RGW";
+            return new OurServer(directory, process, baseAddress, $"Gallery.Web ({configuration}, {database}, {storage})");
         }
         catch
         {

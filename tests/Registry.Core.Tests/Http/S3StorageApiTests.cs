@@ -1,6 +1,10 @@
 using System.Net;
 using Gallery.Testing;
 using Gallery.Testing.Processes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Data;
+using Registry.Core.Repositories;
 using Registry.Core.Storage.S3;
 
 namespace Registry.Core.Tests.Http;
@@ -58,6 +62,38 @@ public sealed class S3StorageApiTests(PostgresS3RegistryFixture fixture) : ApiTe
         Assert.DoesNotContain(keys, k => k.Contains(claimed.ToString()[7..], StringComparison.Ordinal) || k.Contains(blob.Digest.ToString()[7..], StringComparison.Ordinal));
         Assert.DoesNotContain(keys, k => k.Contains(UploadId(start), StringComparison.Ordinal));
         Assert.DoesNotContain(await Bucket.OpenMultipartUploadsAsync(), u => u.Key.Contains(UploadId(start), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_janitor_aborts_the_multipart_uploads_of_expired_sessions_and_of_sessions_that_are_gone()
+    {
+        var settings = new Dictionary<string, string?>(Bucket.Settings) { ["Gallery:Limits:UploadSessionLifetime"] = "00:00:00" };
+        await using var janitorNode = await RegistryHost.StartAsync(Fixture.Database, settings);
+        var name = RegistryApi.UniqueName();
+        var uploads = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var start = await Client.PostAsync($"/v2/{name}/blobs/uploads/", null);
+            using var patch = await Client.PatchAsync(start.Headers.Location, RegistryApi.Octets(TestBlob.Random(6 * Mib).Content));
+            Assert.Equal(HttpStatusCode.Accepted, patch.StatusCode);
+            uploads.Add(UploadId(start));
+        }
+
+        // The second session's row is gone, as if its node had died between the database and the bucket.
+        await using (var scope = janitorNode.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await db.UploadSessions.Where(u => u.Id == Guid.ParseExact(uploads[1], "N")).ExecuteDeleteAsync();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await LeftAsync(uploads) > 0 && DateTime.UtcNow < deadline)
+        {
+            await using var scope = janitorNode.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<UploadService>().ExpireAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, await LeftAsync(uploads));
     }
 
     [Fact]
@@ -123,6 +159,11 @@ public sealed class S3StorageApiTests(PostgresS3RegistryFixture fixture) : ApiTe
         Assert.Null(problems[4]);
         Assert.All(problems.OfType<string>(), p => Assert.DoesNotContain('\n', p));
     }
+
+    /// <summary>Open multipart uploads and objects that belong to any of these uploads.</summary>
+    private async Task<int> LeftAsync(IReadOnlyList<string> uploads) =>
+        (await Bucket.OpenMultipartUploadsAsync()).Count(u => uploads.Any(id => u.Key.Contains(id, StringComparison.Ordinal)))
+        + (await Bucket.KeysAsync()).Count(k => uploads.Any(id => k.Contains(id, StringComparison.Ordinal)));
 
     private static async Task<string?> Check(S3StorageOptions options)
     {

@@ -28,6 +28,7 @@ public sealed class RegistrySuite : ISuite
         var load = await LoadGenerators.CreateAsync(options.Load, cancellationToken);
 
         PostgresCluster? postgres = null;
+        CephGateway? gateway = null;
         DistributionServer? peer = null;
         OurServer? ours = null;
         using var scratch = new TempDirectory("scratch");
@@ -41,11 +42,18 @@ public sealed class RegistrySuite : ISuite
                 Progress.Line($"registry: PostgreSQL {postgres.Version} on 127.0.0.1:{postgres.Port}");
             }
 
+            if (options.Storage == StorageKind.S3)
+            {
+                Progress.Line("registry: starting a throwaway Ceph RADOS Gateway");
+                gateway = await CephGateway.StartAsync(cancellationToken);
+                Progress.Line($"registry: RADOS Gateway at {gateway.ServiceUrl}");
+            }
+
             Progress.Line("registry: starting CNCF Distribution (docker-registry)");
-            peer = await DistributionServer.StartAsync(cancellationToken);
+            peer = await DistributionServer.StartAsync(cancellationToken, gateway is null ? null : await S3Bucket.CreateAsync(gateway, "peer", cancellationToken));
             Progress.Line($"registry: peer is {peer.Description} at {peer.BaseAddress}, pid {peer.ProcessId}");
             Progress.Line("registry: starting our server");
-            ours = await OurServer.StartAsync(postgres?.ConnectionString, cancellationToken);
+            ours = await OurServer.StartAsync(postgres?.ConnectionString, cancellationToken, gateway is null ? null : await S3Bucket.CreateAsync(gateway, "ours", cancellationToken));
             Progress.Line($"registry: ours is {ours.Description} at {ours.BaseAddress}, pid {ours.ProcessId}");
 
             var run = new RegistryRun(
@@ -63,7 +71,9 @@ public sealed class RegistrySuite : ISuite
             IReadOnlyList<Figure> figures;
             try
             {
-                figures = await MeasureAsync(run, cancellationToken);
+                figures = gateway is null
+                    ? await MeasureAsync(run, cancellationToken)
+                    : [.. await BlobThroughputFigures.MeasureAsync(run, cancellationToken), .. await PullCpuFigures.MeasureAsync(run, gateway, cancellationToken)];
             }
             catch (Exception e) when (e is HttpRequestException or BenchException && (ours.ExitReport() ?? peer.ExitReport()) is { } died)
             {
@@ -75,7 +85,8 @@ public sealed class RegistrySuite : ISuite
             }
 
             run.Notes.Add($"1-minute load average {loadBefore:0.0} before the figures, {MachineInfo.LoadAverage():0.0} after ({Environment.ProcessorCount} CPUs)");
-            return new SuiteReport(Name, options.Quick, options.Database.ToString(), load.Description, ours.Description, peer.Description,
+            var setup = gateway is null ? options.Database.ToString() : $"{options.Database}, S3";
+            return new SuiteReport(Name, options.Quick, setup, load.Description, ours.Description, peer.Description,
                 sizes.Describe(), figures, run.Notes, startedAt, Progress.Elapsed - started);
         }
         finally
@@ -96,6 +107,11 @@ public sealed class RegistrySuite : ISuite
             if (postgres is not null)
             {
                 await postgres.DisposeAsync();
+            }
+
+            if (gateway is not null)
+            {
+                await gateway.DisposeAsync();
             }
 
             Progress.Line("registry: servers stopped");
