@@ -24,7 +24,6 @@ public static class GalleryIndexExtensions
             services.AddSingleton<ISearcherSource>(sp => sp.GetRequiredService<GalleryIndexWriter>());
             services.AddSingleton<IndexerWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<IndexerWorker>());
-            services.AddHostedService<PostgresEventListener>();
         }
         else
         {

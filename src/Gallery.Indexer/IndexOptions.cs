@@ -16,13 +16,19 @@ public sealed class IndexOptions
     /// </summary>
     public bool Worker { get; set; } = true;
 
-    /// <summary>The checkpoint's name in the database: one per index replica.</summary>
-    public string Name { get; set; } = "gallery";
+    /// <summary>
+    /// The checkpoint's name in the database, one per index replica; by default <c>index-</c> and this node's id
+    /// (<see cref="Registry.Core.Cluster.NodeIdentity"/>), so nodes with their own data paths never share one.
+    /// </summary>
+    public string? Name { get; set; }
 
     /// <summary>How often the worker reads the outbox when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest the worker waits for a missing event id (a transaction still open) before passing it by.</summary>
+    /// <summary>
+    /// How long a missing event id (a transaction still open) holds the checkpoint back; after that it is still looked
+    /// for at every read until it appears or the outbox retention passes (<see cref="EventGapTracker"/>).
+    /// </summary>
     public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often index changes are committed to disk (and the checkpoint moved). Searches in the worker's process see changes at once.</summary>

@@ -14,6 +14,8 @@ public sealed class RegistryOptions
 
     public PullRateLimits RateLimits { get; set; } = new();
 
+    public EventRetention Events { get; set; } = new();
+
     public Storage.StorageOptions Storage { get; set; } = new();
 
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
@@ -57,4 +59,26 @@ public sealed class PullRateLimits
     public double AuthenticatedPullsPerSecond { get; set; } = 10;
 
     public int AuthenticatedBurst { get; set; } = 200;
+}
+
+/// <summary>
+/// How long outbox events are kept. An event is pruned once it is older than <see cref="Retention"/> and every live
+/// follower (a checkpoint row touched within <see cref="Retention"/>) has passed it; a follower gone for longer rebuilds
+/// from the database instead of reading events that may be gone.
+/// </summary>
+public sealed class EventRetention
+{
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each node prunes; deleting what another node already deleted costs nothing.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a follower touches its checkpoint row when nothing happens, so it counts as live: well within the retention.</summary>
+    public TimeSpan HeartbeatInterval => Retention / 10 < TimeSpan.FromMinutes(1) ? Retention / 10 : TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A follower whose row is older than this at its start rebuilds: a little less than the retention, so that a
+    /// pruner (which counts it live for the whole retention) can never have deleted events it still needs.
+    /// </summary>
+    public TimeSpan RebuildAfter => Retention - HeartbeatInterval;
 }

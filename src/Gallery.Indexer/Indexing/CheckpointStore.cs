@@ -1,26 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Registry.Core.Cluster;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 
 namespace Gallery.Indexer.Indexing;
 
-/// <summary>The indexer's outbox position, kept in the database (one row per index replica, by name).</summary>
-public sealed class CheckpointStore(RegistryDbContext db, IOptions<IndexOptions> options)
+/// <summary>
+/// This index replica's row among the outbox followers' checkpoints (one per replica, by name): how far it has passed,
+/// and when it last said so. The outbox is pruned behind the live rows (<see cref="Registry.Core.Events.OutboxPruner"/>).
+/// </summary>
+public sealed class CheckpointStore(RegistryDbContext db, IOptions<IndexOptions> options, NodeIdentity node)
 {
-    public async Task<long?> LoadAsync(CancellationToken cancellationToken) =>
-        await db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == options.Value.Name).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
+    public string Name => options.Value.Name ?? "index-" + node.Id;
 
-    public async Task SaveAsync(long position, CancellationToken cancellationToken)
+    /// <summary>When this replica last saved its checkpoint; null when it never did.</summary>
+    public async Task<DateTime?> LastSavedAsync(CancellationToken cancellationToken) =>
+        await db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == Name).Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <param name="passed">Every event at or below it is reflected in the index (or can never appear).</param>
+    public async Task SaveAsync(long passed, CancellationToken cancellationToken)
     {
-        var row = await db.IndexerCheckpoints.FirstOrDefaultAsync(c => c.Name == options.Value.Name, cancellationToken);
+        var row = await db.IndexerCheckpoints.FirstOrDefaultAsync(c => c.Name == Name, cancellationToken);
         if (row is null)
         {
-            db.IndexerCheckpoints.Add(new IndexerCheckpoint { Name = options.Value.Name, Position = position, UpdatedAt = DateTime.UtcNow });
+            db.IndexerCheckpoints.Add(new IndexerCheckpoint { Name = Name, Position = passed, UpdatedAt = DateTime.UtcNow });
         }
         else
         {
-            row.Position = position;
+            row.Position = passed;
             row.UpdatedAt = DateTime.UtcNow;
         }
 

@@ -12,7 +12,7 @@ public sealed class EventFeed(RegistryDbContext db)
     public async Task<IReadOnlyList<RegistryEvent>> ReadAsync(EventGapTracker tracker, CancellationToken cancellationToken)
     {
         var after = tracker.MaxSeen;
-        var missing = tracker.Missing.Take(1000).ToList();
+        var missing = tracker.Missing.ToList();
         var events = await db.Events.AsNoTracking()
             .Where(e => e.Id > after || missing.Contains(e.Id))
             .OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);

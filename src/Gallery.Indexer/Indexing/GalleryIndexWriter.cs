@@ -11,11 +11,13 @@ namespace Gallery.Indexer.Indexing;
 
 /// <summary>
 /// The one <see cref="IndexWriter"/> of the index directory, and the near-real-time searchers read through it.
-/// Each commit records the outbox position it reflects, so a restart knows whether the index is complete.
+/// Each commit records the outbox position it reflects and the late event ids still to look for
+/// (<see cref="EventGapTracker"/>), so a restart knows whether the index is complete and where to resume.
 /// </summary>
 public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
 {
     private const string PositionKey = "position";
+    private const string LateKey = "late";
 
     /// <summary>The schema a commit was written with; an index of another schema is rebuilt at start (as one never completed).</summary>
     private const string SchemaKey = "schema";
@@ -37,9 +39,9 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
             RAMBufferSizeMB = 64,
         });
         var data = _writer.CommitData;
-        CommittedPosition = data.TryGetValue(PositionKey, out var text) && data.TryGetValue(SchemaKey, out var schema) && schema == IndexFields.Schema
-            ? long.Parse(text, CultureInfo.InvariantCulture)
-            : null;
+        var sameSchema = data.TryGetValue(SchemaKey, out var schema) && schema == IndexFields.Schema;
+        CommittedPosition = sameSchema && data.TryGetValue(PositionKey, out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+        CommittedLate = sameSchema && data.TryGetValue(LateKey, out var late) ? ParseLate(late) : new Dictionary<long, DateTimeOffset>();
         if (CommittedPosition is null)
         {
             _writer.Commit();
@@ -57,6 +59,9 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
     /// <summary>The outbox position of the last complete commit; null when the index was never built.</summary>
     public long? CommittedPosition { get; private set; }
 
+    /// <summary>The late event ids of the last commit, with when each was first missed.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset> CommittedLate { get; private set; }
+
     public IndexWriter Writer => _writer;
 
     public SearcherLease Acquire() => new(_searchers);
@@ -64,16 +69,30 @@ public sealed class GalleryIndexWriter : ISearcherSource, IDisposable
     /// <summary>Makes every change so far visible to searches in this process.</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
-    /// <summary>Writes every change so far to disk with the outbox position it reflects.</summary>
-    public void Commit(long position)
+    /// <summary>Writes every change so far to disk with the outbox position it reflects and the late ids still to look for.</summary>
+    public void Commit(long position, IReadOnlyDictionary<long, DateTimeOffset>? late = null)
     {
+        late ??= new Dictionary<long, DateTimeOffset>();
         lock (_commitLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture), [SchemaKey] = IndexFields.Schema });
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
+                [SchemaKey] = IndexFields.Schema,
+                [LateKey] = string.Join(',', late.Select(kv => FormattableString.Invariant($"{kv.Key}:{kv.Value.ToUnixTimeSeconds()}"))),
+            });
             _writer.Commit();
             CommittedPosition = position;
+            CommittedLate = late.ToDictionary();
         }
     }
+
+    private static Dictionary<long, DateTimeOffset> ParseLate(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split(':'))
+            .ToDictionary(
+                pair => long.Parse(pair[0], CultureInfo.InvariantCulture),
+                pair => DateTimeOffset.FromUnixTimeSeconds(long.Parse(pair[1], CultureInfo.InvariantCulture)));
 
     public void Dispose()
     {

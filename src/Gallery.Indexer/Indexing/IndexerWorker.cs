@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registry.Core;
 using Registry.Core.Events;
 
 namespace Gallery.Indexer.Indexing;
@@ -9,16 +10,21 @@ namespace Gallery.Indexer.Indexing;
 /// <summary>
 /// Follows the outbox into the index. Wakes at each commit (in-process signal, or PostgreSQL NOTIFY relayed to it)
 /// and polls as a fallback; applies events, refreshes the near-real-time searcher at once, and on a short debounce
-/// commits the index and then stores the checkpoint, so a crash in between repeats work and never loses it.
+/// commits the index (with where to resume) and then stores the checkpoint row, so a crash in between repeats work and
+/// never loses it. The row is touched at least every heartbeat, so the outbox is never pruned under a live replica; a
+/// replica whose row is older than the retention allows (or that has none) rebuilds from the database at start.
 /// </summary>
 public sealed class IndexerWorker(
     GalleryIndexWriter index, IServiceScopeFactory scopes, RegistryEventSignal signal, IOptions<IndexOptions> options,
-    IndexRefreshes refreshes, TimeProvider time, ILogger<IndexerWorker> logger) : BackgroundService
+    IndexRefreshes refreshes, IOptions<RegistryOptions> registry, TimeProvider time, ILogger<IndexerWorker> logger) : BackgroundService
 {
     private readonly IndexOptions _options = options.Value;
+    private readonly EventRetention _retention = registry.Value.Events;
     private EventGapTracker? _tracker;
     private bool _dirty;
     private DateTimeOffset _lastCommit;
+    private DateTimeOffset _lastSaved;
+    private long _savedPassed = -1;
     private DateTimeOffset _lastPopularity;
     private DateTime? _popularitySince;
     private long _position;
@@ -60,23 +66,35 @@ public sealed class IndexerWorker(
         }
     }
 
-    /// <summary>Resumes from the checkpoint, or rebuilds everything when the index has never been completed.</summary>
+    /// <summary>
+    /// Resumes from the index's last commit, or rebuilds everything when the index was never completed, or when this
+    /// replica has been gone so long that events it needs may have been pruned.
+    /// </summary>
     private async Task<EventGapTracker> ResumeAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var lastSaved = await scope.ServiceProvider.GetRequiredService<CheckpointStore>().LastSavedAsync(cancellationToken);
         long position;
-        if (index.CommittedPosition is null)
+        IReadOnlyDictionary<long, DateTimeOffset> late;
+        if (index.CommittedPosition is not { } committed || lastSaved is null || DateTime.UtcNow - lastSaved > _retention.RebuildAfter)
         {
+            if (index.CommittedPosition is not null)
+            {
+                logger.LogInformation("This index replica's checkpoint was last saved {LastSaved:o}, beyond the outbox retention; rebuilding it", lastSaved);
+            }
+
             position = await scope.ServiceProvider.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
+            late = new Dictionary<long, DateTimeOffset>();
             _popularitySince = DateTime.UtcNow;
         }
         else
         {
-            position = await scope.ServiceProvider.GetRequiredService<CheckpointStore>().LoadAsync(cancellationToken) ?? 0;
+            position = committed;
+            late = index.CommittedLate;
         }
 
-        _lastCommit = _lastPopularity = time.GetUtcNow();
-        return new EventGapTracker(position, _options.GapTimeout, time);
+        _lastCommit = _lastPopularity = _lastSaved = time.GetUtcNow();
+        return new EventGapTracker(position, late, _options.GapTimeout, _retention.Retention, time);
     }
 
     private async Task CatchUpAsync(EventGapTracker tracker, CancellationToken cancellationToken)
@@ -129,16 +147,24 @@ public sealed class IndexerWorker(
 
     private async Task CommitIfDueAsync(EventGapTracker tracker, bool force, CancellationToken cancellationToken)
     {
-        if (!_dirty || (!force && time.GetUtcNow() - _lastCommit < _options.CommitInterval))
+        var now = time.GetUtcNow();
+        if (_dirty && (force || now - _lastCommit >= _options.CommitInterval))
+        {
+            index.Commit(tracker.Position, tracker.Late);
+            _dirty = false;
+            _lastCommit = now;
+        }
+
+        // The row says only what the index on disk reflects; it is also touched as a heartbeat when nothing moved.
+        var passed = Math.Min(tracker.Passed, index.CommittedPosition ?? 0);
+        if (passed == _savedPassed && now - _lastSaved < _retention.HeartbeatInterval)
         {
             return;
         }
 
-        var position = tracker.Position;
-        index.Commit(position);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CheckpointStore>().SaveAsync(position, cancellationToken);
-        _dirty = false;
-        _lastCommit = time.GetUtcNow();
+        await scope.ServiceProvider.GetRequiredService<CheckpointStore>().SaveAsync(passed, cancellationToken);
+        _savedPassed = passed;
+        _lastSaved = now;
     }
 }

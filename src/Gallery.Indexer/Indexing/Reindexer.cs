@@ -15,6 +15,8 @@ public sealed class Reindexer(
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var position = await feed.SafePositionAsync(options.Value.GapTimeout, cancellationToken);
+        // Said first, so the outbox is not pruned past this position while the rebuild reads.
+        await checkpoints.SaveAsync(position, cancellationToken);
         index.Writer.DeleteAll();
         long afterId = 0;
         var count = 0;

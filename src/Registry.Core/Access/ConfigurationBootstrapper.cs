@@ -12,7 +12,8 @@ namespace Registry.Core.Access;
 
 /// <summary>
 /// Creates, idempotently and before requests are served, what configuration asks for: the first administrator, and
-/// a publisher with a given alias and access key (for automation, demos and tests). Runs after the migrator.
+/// a publisher with a given alias and access key (for automation, demos and tests). Runs after the migrator, one node
+/// at a time.
 /// </summary>
 internal sealed class ConfigurationBootstrapper(
     IServiceScopeFactory scopes,
@@ -24,6 +25,7 @@ internal sealed class ConfigurationBootstrapper(
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        await using var turn = await StartupTurn.TakeAsync(services.GetRequiredService<RegistryDbContext>(), cancellationToken);
         if (administrator.Value is { UserName: { Length: > 0 } userName, Password: { Length: > 0 } password }
             && await services.GetRequiredService<UserManager<Account>>().FindByNameAsync(userName) is null)
         {

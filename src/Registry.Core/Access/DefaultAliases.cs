@@ -9,8 +9,8 @@ namespace Registry.Core.Access;
 /// <summary>
 /// The default aliases of registries that took a custom alias. As on ECR Public, names under the default alias keep
 /// working (pulls, pushes, gallery links) and mean the same repositories as under the primary one. The map is read
-/// from the database at most every <see cref="RefreshInterval"/> (so another process's alias change shows within it)
-/// and again at once after this process changed an alias.
+/// from the database at most every <see cref="RefreshInterval"/> and again at once after an alias change, on every
+/// node (<see cref="Cluster.CacheNotices"/>; the interval only bounds how stale a node that missed the notice can be).
 /// </summary>
 public sealed class DefaultAliases(IServiceScopeFactory scopes) : IDisposable
 {

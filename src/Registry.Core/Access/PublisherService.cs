@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Cluster;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Events;
@@ -96,6 +97,7 @@ public sealed class PublisherService(RegistryDbContext db, UserManager<Account> 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         defaultAliases.Invalidate();
+        await CacheNotices.PublishAsync(db, CacheNotices.Aliases, cancellationToken);
         signal.Notify();
     }
 

@@ -6,7 +6,10 @@ using Registry.Core.Repositories.Gallery;
 
 namespace Registry.Core.Data;
 
-/// <summary>Applies pending migrations when the host starts, before it serves requests.</summary>
+/// <summary>
+/// Applies pending migrations when the host starts, before it serves requests. With PostgreSQL, nodes that start
+/// together take turns (<see cref="StartupTurn"/>).
+/// </summary>
 internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
     /// <summary>The migration that adds the kept counts; the rows already there are counted once when it is applied.</summary>
@@ -16,6 +19,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        await using var turn = await StartupTurn.TakeAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -36,6 +36,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<GalleryTotalsRow> GalleryTotals => Set<GalleryTotalsRow>();
 
+    public DbSet<PullRateBucket> PullRateBuckets => Set<PullRateBucket>();
+
     public DbSet<ResourceTag> ResourceTags => Set<ResourceTag>();
 
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();

@@ -4,15 +4,18 @@ using Registry.Core.Tests.Http;
 
 namespace Registry.Core.Tests.Access;
 
-/// <summary>Pull rate limits: a burst, then 429 TOOMANYREQUESTS with Retry-After; anonymous callers and accounts are counted apart.</summary>
-public sealed class PullRateLimitTests : IAsyncLifetime
+/// <summary>
+/// Pull rate limits: a burst, then 429 TOOMANYREQUESTS with Retry-After; anonymous callers and accounts are counted
+/// apart. The same rule in this process (SQLite) and in PostgreSQL (shared by every node).
+/// </summary>
+public abstract class PullRateLimitTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private RegistryHost? _host;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _database = await TestDatabase.CreateAsync(provider);
         _host = await RegistryHost.StartAsync(_database, new Dictionary<string, string?>
         {
             ["Gallery:RateLimits:AnonymousPullsPerSecond"] = "0.01",
@@ -55,3 +58,7 @@ public sealed class PullRateLimitTests : IAsyncLifetime
         await _database!.DisposeAsync();
     }
 }
+
+public sealed class SqlitePullRateLimitTests() : PullRateLimitTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresPullRateLimitTests() : PullRateLimitTests(DatabaseProvider.Postgres);

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Core;
+using Registry.Core.Cluster;
 using Registry.Core.Data;
 
 namespace Gallery.Bench.Suites.Search;
@@ -61,12 +62,13 @@ public sealed class SearchSuite : ISuite
 
         Progress.Line("search: building the index from the database (reindex)");
         var indexOptions = Options.Create(new IndexOptions { Path = scratch.Combine("index") });
-        using var writer = new GalleryIndexWriter(indexOptions, Options.Create(new RegistryOptions { DataPath = scratch.Path }));
+        var registryOptions = Options.Create(new RegistryOptions { DataPath = scratch.Path });
+        using var writer = new GalleryIndexWriter(indexOptions, registryOptions);
         var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
         var build = Stopwatch.StartNew();
         await using (var db = NewContext())
         {
-            await new Reindexer(writer, new RepositoryRecordReader(db), new EventFeed(db), new CheckpointStore(db, indexOptions), indexOptions, NullLogger<Reindexer>.Instance)
+            await new Reindexer(writer, new RepositoryRecordReader(db), new EventFeed(db), new CheckpointStore(db, indexOptions, new NodeIdentity(registryOptions)), indexOptions, NullLogger<Reindexer>.Instance)
                 .RunAsync(cancellationToken);
         }
 

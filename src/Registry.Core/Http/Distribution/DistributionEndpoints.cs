@@ -51,7 +51,7 @@ public static class DistributionEndpoints
 
             if (route.Kind == RouteKind.Manifest && HttpMethods.IsGet(context.Request.Method))
             {
-                context.RequestServices.GetRequiredService<PullRateLimiter>().Acquire(context, grant);
+                await context.RequestServices.GetRequiredService<PullRateLimiter>().AcquireAsync(context, grant);
             }
 
             await DispatchAsync(context, route);

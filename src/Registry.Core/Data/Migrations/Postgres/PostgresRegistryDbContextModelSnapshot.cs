@@ -529,6 +529,20 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.ToTable("Registries", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.PullRateBucket", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<double>("ArrivalTime")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PullRateBuckets");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.RegistryEvent", b =>
                 {
                     b.Property<long>("Id")

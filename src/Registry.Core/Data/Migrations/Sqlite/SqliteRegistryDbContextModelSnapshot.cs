@@ -511,6 +511,20 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.ToTable("Registries", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.PullRateBucket", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ArrivalTime")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PullRateBuckets");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.RegistryEvent", b =>
                 {
                     b.Property<long>("Id")

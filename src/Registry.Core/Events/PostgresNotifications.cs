@@ -3,18 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Registry.Core.Access;
+using Registry.Core.Cluster;
 using Registry.Core.Data;
-using Registry.Core.Events;
 
-namespace Gallery.Indexer.Indexing;
+namespace Registry.Core.Events;
 
 /// <summary>
-/// With PostgreSQL, relays the outbox trigger's NOTIFY (sent when an event commits, from any process) to the
-/// in-process <see cref="RegistryEventSignal"/>, so an indexer running apart from the web processes wakes at once.
+/// With PostgreSQL, relays what other processes announce: the outbox trigger's NOTIFY (sent when an event commits,
+/// from any node) wakes this process's followers through <see cref="RegistryEventSignal"/>, and
+/// <see cref="CacheNotices"/> mark caches stale. While the connection is down nothing is heard, so on every
+/// (re)connection the followers are woken and the caches dropped.
 /// </summary>
-public sealed class PostgresEventListener(IServiceScopeFactory scopes, RegistryEventSignal signal, ILogger<PostgresEventListener> logger) : BackgroundService
+public sealed class PostgresNotifications(IServiceScopeFactory scopes, RegistryEventSignal signal, DefaultAliases aliases, ILogger<PostgresNotifications> logger) : BackgroundService
 {
-    public const string Channel = "gallery_events";
+    public const string EventsChannel = "gallery_events";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,13 +39,14 @@ public sealed class PostgresEventListener(IServiceScopeFactory scopes, RegistryE
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Notify();
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                connection.Notification += (_, e) => Dispatch(e.Channel, e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {EventsChannel}; LISTEN {CacheNotices.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
                 signal.Notify();
+                aliases.Invalidate();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -57,6 +61,18 @@ public sealed class PostgresEventListener(IServiceScopeFactory scopes, RegistryE
             {
                 return;
             }
+        }
+    }
+
+    private void Dispatch(string channel, string payload)
+    {
+        if (channel == EventsChannel)
+        {
+            signal.Notify();
+        }
+        else if (payload == CacheNotices.Aliases)
+        {
+            aliases.Invalidate();
         }
     }
 }
