@@ -1,7 +1,10 @@
+using Gallery.Indexer.Diagnostics;
 using Gallery.Indexer.Indexing;
 using Gallery.Indexer.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Core.Diagnostics;
 
 namespace Gallery.Indexer;
 
@@ -16,6 +19,10 @@ public static class GalleryIndexExtensions
         var section = configuration.GetSection(IndexOptions.SectionName);
         services.Configure<IndexOptions>(section);
         services.AddSingleton<IGallerySearch, GallerySearch>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IndexMetrics>();
+        services.AddScoped<IndexLagProbe>();
+        services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {

@@ -34,6 +34,12 @@ public sealed class IndexOptions
     /// <summary>How often a read-only process reopens the index directory.</summary>
     public TimeSpan ReaderRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Readiness: the oldest event not yet in the committed index may be at most this old. Longer than
+    /// <see cref="GapTimeout"/>, as the checkpoint waits that long for an event id a transaction still holds.
+    /// </summary>
+    public TimeSpan MaxLag { get; set; } = TimeSpan.FromMinutes(2);
+
     public string ResolvePath(RegistryOptions registry) =>
         System.IO.Path.GetFullPath(Path ?? System.IO.Path.Combine(registry.ResolvedDataPath, "index"), Environment.CurrentDirectory);
 }

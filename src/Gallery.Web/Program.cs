@@ -3,6 +3,7 @@ using Gallery.Indexer.Search;
 using Gallery.Web;
 using Gallery.Web.Console;
 using Gallery.Web.Errors;
+using Gallery.Web.Operations;
 using Registry.Core;
 
 if (await RegistryCommands.TryRunAsync(args) is { } exitCode)
@@ -15,8 +16,10 @@ builder.Services.AddRegistryCore(builder.Configuration);
 builder.Services.AddGalleryIndex(builder.Configuration);
 builder.AddGalleryWeb();
 builder.AddGalleryConsole();
+builder.AddGalleryOperations();
 
 var app = builder.Build();
+app.UseGalleryOperations();
 app.UseUnexpectedErrorPage();
 app.MapRegistry();
 app.MapSearchApi();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
 using Registry.Core.Data;
+using Registry.Core.Diagnostics;
 using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
 using Registry.Core.Http.EcrPublic;
@@ -27,6 +28,11 @@ public static class RegistryCoreExtensions
         services.AddRegistryAccess(configuration);
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<RegistryEventSignal>();
+        services.AddMetrics();
+        services.AddSingleton<RegistryMetrics>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready], timeout: HealthTags.Timeout)
+            .AddCheck<BlobStoreHealthCheck>("blobStore", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddScoped<RegistryEventQueries>();
         services.AddSingleton<UploadHashes>();
         services.AddSingleton<ManifestContentCache>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
+using Registry.Core.Diagnostics;
 using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Storage;
@@ -15,7 +16,8 @@ public sealed class ManifestService(
     ManifestContentCache cache,
     ManifestPlatforms platforms,
     RepositoryService repositories,
-    RegistryEventSignal signal)
+    RegistryEventSignal signal,
+    RegistryMetrics metrics)
 {
     public async Task<ManifestContent> GetAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ public sealed class ManifestService(
             {
                 await SaveAsync(name, repositoryId, reference.Tag, digest, manifest, content.Length, description, cancellationToken);
                 signal.Notify();
+                metrics.ManifestPushed();
                 return new PushedManifest(digest, manifest.Subject?.Digest);
             }
             catch (ManifestVanishedException) when (attempt < 3)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
+using Registry.Core.Diagnostics;
 using Registry.Core.Oci;
 using Registry.Core.Storage;
 
@@ -18,6 +19,7 @@ public sealed class UploadService(
     UploadHashes hashes,
     BlobService blobs,
     RepositoryService repositories,
+    RegistryMetrics metrics,
     IOptions<RegistryOptions> options)
 {
     private long MaxBlobBytes => options.Value.Limits.MaxLayerBytes;
@@ -87,6 +89,7 @@ public sealed class UploadService(
 
         var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
+        metrics.BlobPushed(session.Size);
     }
 
     /// <summary>A whole blob in one request (<c>POST ?digest=</c>); no session is recorded.</summary>
@@ -107,6 +110,7 @@ public sealed class UploadService(
             await store.CommitUploadAsync(uploadId, digest, size, cancellationToken);
             var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
             await blobs.LinkAsync(repositoryId, digest, size, cancellationToken);
+            metrics.BlobPushed(size);
         }
         finally
         {

@@ -47,4 +47,7 @@ public interface IBlobStore
     Task CommitUploadAsync(Guid uploadId, Digest digest, long length, CancellationToken cancellationToken);
 
     Task DeleteUploadAsync(Guid uploadId, CancellationToken cancellationToken);
+
+    /// <summary>For the readiness check: returns when the store can be read and written now, throws saying why not.</summary>
+    Task CheckAvailableAsync(CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using Registry.Core.Diagnostics;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 using Registry.Core.Storage;
@@ -46,6 +47,7 @@ internal static class BlobHandlers
         {
             await Results.Stream(stream, "application/octet-stream", entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true)
                 .ExecuteAsync(context);
+            context.RequestServices.GetRequiredService<RegistryMetrics>().BlobPulled(response.ContentLength ?? 0);
             return;
         }
 
@@ -56,6 +58,8 @@ internal static class BlobHandlers
             response.ContentLength = stream.Length;
             await CopyAsync(stream, response.Body, context.RequestAborted);
         }
+
+        context.RequestServices.GetRequiredService<RegistryMetrics>().BlobPulled(size);
     }
 
     /// <summary>The framework serves any unit as bytes; HTTP says a Range in a unit the server does not know is ignored.</summary>

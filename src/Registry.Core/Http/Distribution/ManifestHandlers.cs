@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Registry.Core.Diagnostics;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 
@@ -35,6 +36,7 @@ internal static class ManifestHandlers
         {
             await response.Body.WriteAsync(manifest.Content, context.RequestAborted);
             context.RequestServices.GetRequiredService<PullCounter>().Record(name.FullName);
+            context.RequestServices.GetRequiredService<RegistryMetrics>().Pulled();
         }
     }
 
