@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Access.KeyRing;
 using Registry.Core.Access.Tokens;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
@@ -17,7 +19,12 @@ public static class AccessServiceCollectionExtensions
         services.Configure<BootstrapOptions>(configuration.GetSection("Gallery:Bootstrap"));
         services.Configure<AdministratorOptions>(configuration.GetSection("Gallery:Administrator"));
 
+        // The key ring lives in the database, encrypted with a key that does not (KeyRing/): a database copy alone reveals no secret.
+        services.Configure<KeyRingOptions>(configuration.GetSection(KeyRingOptions.SectionName));
+        services.AddSingleton<KeyRingKey>();
         services.AddDataProtection().SetApplicationName("Gallery").PersistKeysToDbContext<RegistryDbContext>();
+        services.AddOptions<KeyManagementOptions>().Configure<KeyRingKey>((o, key) => o.XmlEncryptor = new KeyFileXmlEncryptor(key));
+        services.AddHostedService<KeyRingProtection>();
         services.AddIdentityCore<Account>(identity =>
             {
                 identity.User.RequireUniqueEmail = false;
