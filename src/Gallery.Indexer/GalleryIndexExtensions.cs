@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Core.Diagnostics;
+using Registry.Core.Settings;
 
 namespace Gallery.Indexer;
 
@@ -17,7 +18,7 @@ public static class GalleryIndexExtensions
     public static IServiceCollection AddGalleryIndex(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(IndexOptions.SectionName);
-        services.Configure<IndexOptions>(section);
+        services.AddCheckedOptions<IndexOptions>(configuration, IndexOptions.SectionName, IndexOptions.Check);
         services.AddSingleton<IGallerySearch, GallerySearch>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IndexMetrics>();

@@ -1,4 +1,5 @@
 using Registry.Core;
+using Registry.Core.Settings;
 
 namespace Gallery.Indexer;
 
@@ -39,6 +40,15 @@ public sealed class IndexOptions
     /// <see cref="GapTimeout"/>, as the checkpoint waits that long for an event id a transaction still holds.
     /// </summary>
     public TimeSpan MaxLag { get; set; } = TimeSpan.FromMinutes(2);
+
+    internal static void Check(IndexOptions o, SettingRules rules) => rules
+        .NotEmpty(nameof(Name), o.Name)
+        .Positive(nameof(PollInterval), o.PollInterval)
+        .Positive(nameof(GapTimeout), o.GapTimeout)
+        .Positive(nameof(CommitInterval), o.CommitInterval)
+        .Positive(nameof(PopularityInterval), o.PopularityInterval)
+        .Positive(nameof(ReaderRefreshInterval), o.ReaderRefreshInterval)
+        .Positive(nameof(MaxLag), o.MaxLag);
 
     public string ResolvePath(RegistryOptions registry) =>
         System.IO.Path.GetFullPath(Path ?? System.IO.Path.Combine(registry.ResolvedDataPath, "index"), Environment.CurrentDirectory);

@@ -10,6 +10,7 @@ using Registry.Core.Http.Distribution;
 using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
 using Registry.Core.Repositories;
+using Registry.Core.Settings;
 using Registry.Core.Storage;
 
 namespace Registry.Core;
@@ -19,9 +20,8 @@ public static class RegistryCoreExtensions
     /// <summary>The registry's services: options, database, blob store, repository services, events and background jobs.</summary>
     public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(RegistryOptions.SectionName);
-        services.Configure<RegistryOptions>(section);
-        var options = section.Get<RegistryOptions>() ?? new RegistryOptions();
+        services.AddCheckedOptions<RegistryOptions>(configuration, RegistryOptions.SectionName, RegistryOptions.Check);
+        var options = configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions();
 
         services.AddRegistryDatabase(configuration, options);
         services.AddHostedService<DatabaseMigrator>();

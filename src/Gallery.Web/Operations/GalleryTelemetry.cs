@@ -2,6 +2,7 @@ using Gallery.Indexer.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using OpenTelemetry.Metrics;
 using Registry.Core.Diagnostics;
+using Registry.Core.Settings;
 
 namespace Gallery.Web.Operations;
 
@@ -13,13 +14,14 @@ internal static class GalleryTelemetry
 {
     public static WebApplicationBuilder AddGalleryTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCheckedOptions<MetricsOptions>(builder.Configuration, MetricsOptions.SectionName, MetricsOptions.Check);
         var options = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
         if (!options.Enabled)
         {
             return builder;
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Url))
+        if (options.SeparatePort is not null)
         {
             // Listen on the metrics address besides the configured ones (--urls, Urls, ASPNETCORE_URLS).
             var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);

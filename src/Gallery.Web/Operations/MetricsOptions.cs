@@ -1,3 +1,5 @@
+using Registry.Core.Settings;
+
 namespace Gallery.Web.Operations;
 
 /// <summary>The Prometheus scrape endpoint, bound from "Gallery:Metrics".</summary>
@@ -15,5 +17,15 @@ public sealed class MetricsOptions
     public string? Url { get; set; }
 
     /// <summary>The port of <see cref="Url"/>, or null when metrics share the main address.</summary>
-    public int? SeparatePort => string.IsNullOrWhiteSpace(Url) ? null : new Uri(Url).Port;
+    internal static void Check(MetricsOptions o, SettingRules rules)
+    {
+        if (!string.IsNullOrWhiteSpace(o.Url))
+        {
+            rules.Check(Uri.TryCreate(o.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.AbsolutePath == "/"
+                && o.Url.Contains($":{url.Port}", StringComparison.Ordinal),
+                nameof(Url), "must be an http:// address with a port and no path, e.g. http://0.0.0.0:9464", $"'{o.Url}'");
+        }
+    }
+
+    public int? SeparatePort => Uri.TryCreate(Url, UriKind.Absolute, out var url) ? url.Port : null;
 }

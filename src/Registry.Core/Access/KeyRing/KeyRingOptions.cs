@@ -1,3 +1,5 @@
+using Registry.Core.Settings;
+
 namespace Registry.Core.Access.KeyRing;
 
 /// <summary>Where the key that encrypts the data-protection key ring lives. Bound from "Gallery:KeyRing".</summary>
@@ -13,6 +15,14 @@ public sealed class KeyRingOptions
     /// here must exist.
     /// </summary>
     public string? KeyFile { get; set; }
+
+    internal static void Check(KeyRingOptions o, SettingRules rules)
+    {
+        if (!string.IsNullOrWhiteSpace(o.KeyFile))
+        {
+            rules.ReadableFile(nameof(KeyFile), Path.GetFullPath(o.KeyFile, Environment.CurrentDirectory));
+        }
+    }
 
     public string ResolveKeyFile(RegistryOptions registry) =>
         string.IsNullOrWhiteSpace(KeyFile)
