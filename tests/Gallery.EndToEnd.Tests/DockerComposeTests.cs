@@ -27,6 +27,8 @@ public sealed class DockerComposeTests
         Assert.Contains("Gallery__Database__Provider: Postgres", output, StringComparison.Ordinal);
         Assert.Contains("Host=postgres;Database=gallery;Username=gallery;Password=gallery", output, StringComparison.Ordinal);
         Assert.Contains("service_healthy", output, StringComparison.Ordinal);
+        // The web service's own health check asks for readiness (docker-compose config prints the test as a list).
+        Assert.Contains("http://127.0.0.1:5000/readyz", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,6 +41,7 @@ public sealed class DockerComposeTests
         Assert.True(File.Exists(Path.Combine(root, "src", "Gallery.Web", "Gallery.Web.csproj")));
         // appsettings.json sets "Urls" (localhost), which outranks ASPNETCORE_URLS; only an unprefixed Urls overrides it.
         Assert.Contains("Urls=http://+:5000", dockerfile, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^HEALTHCHECK .*CMD curl .*http://127\.0\.0\.1:5000/healthz", dockerfile);
     }
 
     private static string RepositoryRoot()
