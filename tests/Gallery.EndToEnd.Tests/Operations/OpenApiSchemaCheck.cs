@@ -18,9 +18,9 @@ internal static class OpenApiSchemaCheck
 
     private static void Check(IOpenApiSchema schema, JsonElement value, string path, List<string> problems)
     {
-        if (schema.AnyOf is { Count: > 0 } or schema.OneOf is { Count: > 0 })
+        var alternatives = (schema.AnyOf ?? []).Concat(schema.OneOf ?? []).ToList();
+        if (alternatives.Count > 0)
         {
-            var alternatives = (schema.AnyOf ?? []).Concat(schema.OneOf ?? []).ToList();
             if (!alternatives.Any(a => Problems(a, value).Count == 0))
             {
                 problems.Add($"{path}: matches none of the {alternatives.Count} alternatives");
