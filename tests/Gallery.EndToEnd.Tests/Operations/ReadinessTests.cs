@@ -11,32 +11,9 @@ namespace Gallery.EndToEnd.Tests.Operations;
 /// /healthz and /readyz of a real server on its own PostgreSQL database, which the test makes unreachable (no
 /// connections allowed, open ones ended) and reachable again, and whose blob directory it takes away and puts back.
 /// </summary>
-public sealed class ReadinessTests : IAsyncLifetime
+public sealed class ReadinessTests(ReadinessTests.Server server) : IClassFixture<ReadinessTests.Server>
 {
-    private TestDatabase? _database;
-    private GalleryProcess? _gallery;
-
-    private GalleryProcess Gallery => _gallery!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        _gallery = await GalleryProcess.StartAsync(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_gallery is not null)
-        {
-            await _gallery.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await SetConnectionsAllowedAsync(true);
-            await _database.DisposeAsync();
-        }
-    }
+    private GalleryProcess Gallery => server.Gallery;
 
     [Fact]
     public async Task Ready_until_the_database_goes_away_and_again_when_it_is_back()
@@ -69,10 +46,18 @@ public sealed class ReadinessTests : IAsyncLifetime
     }
 
     [Fact]
+    public void First_start_creates_the_database_without_logging_a_failure()
+    {
+        Assert.Contains("Creating the database", server.StartOutput, StringComparison.Ordinal);
+        Assert.Contains("Applying", server.StartOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", server.StartOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Not_ready_while_the_blob_directory_is_missing()
     {
         await WaitForReadinessAsync(HttpStatusCode.OK);
-        var blobs = Path.Combine(_database!.DataPath, "blobs");
+        var blobs = Path.Combine(server.Database.DataPath, "blobs");
         Directory.Move(blobs, blobs + ".away");
         try
         {
@@ -108,21 +93,66 @@ public sealed class ReadinessTests : IAsyncLifetime
     }
 
     /// <summary>As a stopped server looks to the registry: new connections refused, open ones ended.</summary>
-    private async Task SetConnectionsAllowedAsync(bool allowed)
+    private Task SetConnectionsAllowedAsync(bool allowed) => server.SetConnectionsAllowedAsync(allowed);
+
+    /// <summary>The server the tests share, first started on a PostgreSQL database that did not exist (always reachable again when they end).</summary>
+    public sealed class Server : IAsyncLifetime
     {
-        var name = new NpgsqlConnectionStringBuilder(_database!.ConnectionString).Database;
-        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
-        await admin.OpenAsync();
-        await using (var alter = new NpgsqlCommand($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin))
+        private TestDatabase? _database;
+        private GalleryProcess? _gallery;
+
+        public TestDatabase Database => _database!;
+
+        public GalleryProcess Gallery => _gallery!;
+
+        /// <summary>What the server printed by the time it answered: a first start, on a database that did not exist.</summary>
+        public string StartOutput { get; private set; } = "";
+
+        public async Task InitializeAsync()
         {
-            await alter.ExecuteNonQueryAsync();
+            _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+            await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)))
+            {
+                await admin.OpenAsync();
+                var name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
+                await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\"", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            _gallery = await GalleryProcess.StartAsync(_database);
+            StartOutput = _gallery.OutputTail;
         }
 
-        if (!allowed)
+        public async Task DisposeAsync()
         {
-            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", admin);
-            terminate.Parameters.AddWithValue("name", name!);
-            await terminate.ExecuteNonQueryAsync();
+            if (_gallery is not null)
+            {
+                await _gallery.DisposeAsync();
+            }
+
+            if (_database is not null)
+            {
+                await SetConnectionsAllowedAsync(true);
+                await _database.DisposeAsync();
+            }
+        }
+
+        public async Task SetConnectionsAllowedAsync(bool allowed)
+        {
+            var name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
+            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable));
+            await admin.OpenAsync();
+            await using (var alter = new NpgsqlCommand($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin))
+            {
+                await alter.ExecuteNonQueryAsync();
+            }
+
+            if (!allowed)
+            {
+                await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", admin);
+                terminate.Parameters.AddWithValue("name", name!);
+                await terminate.ExecuteNonQueryAsync();
+            }
         }
     }
 }

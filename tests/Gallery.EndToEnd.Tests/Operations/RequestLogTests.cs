@@ -10,36 +10,9 @@ namespace Gallery.EndToEnd.Tests.Operations;
 /// A server run as an operator would behind a proxy with a monitoring network: JSON console logs
 /// (<c>Logging__Console__FormatterName=json</c>), one line per request without secrets, and /metrics on its own port only.
 /// </summary>
-public sealed class RequestLogTests : IAsyncLifetime
+public sealed class RequestLogTests(RequestLogTests.Server server) : IClassFixture<RequestLogTests.Server>
 {
-    private readonly int _metricsPort = FreePort.Next();
-    private TestDatabase? _database;
-    private GalleryProcess? _gallery;
-
-    private GalleryProcess Gallery => _gallery!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _gallery = await GalleryProcess.StartAsync(_database, new Dictionary<string, string?>
-        {
-            ["Logging__Console__FormatterName"] = "json",
-            ["Gallery__Metrics__Url"] = $"http://127.0.0.1:{_metricsPort}",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_gallery is not null)
-        {
-            await _gallery.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    private GalleryProcess Gallery => server.Gallery;
 
     [Fact]
     public async Task Every_request_is_one_json_line_without_query_strings_or_credentials()
@@ -48,11 +21,11 @@ public sealed class RequestLogTests : IAsyncLifetime
         using (await Gallery.Client.GetAsync(Gallery.Url($"api/search?searchTerm=logs&token={secret}"))) { }
         using (var token = new HttpRequestMessage(HttpMethod.Get, Gallery.Url($"token?service=x&scope=repository:tests/logs:pull&account={secret}")))
         {
-            token.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("GKNOBODY:"u8.ToArray()) + secret);
+            token.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("GKNOBODY:" + secret)));
             using (await Gallery.Client.SendAsync(token)) { }
         }
 
-        var requests = await WaitForRequestLinesAsync(2);
+        var requests = await WaitForRequestLinesAsync("/api/search", "/token");
         var search = Assert.Single(requests, r => r.GetProperty("State").GetProperty("Route").GetString() == "/api/search");
         Assert.Equal("GET", search.GetProperty("State").GetProperty("Method").GetString());
         Assert.Equal(200, search.GetProperty("State").GetProperty("StatusCode").GetInt32());
@@ -66,15 +39,15 @@ public sealed class RequestLogTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_are_served_on_their_own_port_only()
     {
-        var scrape = await PrometheusScrape.ReadAsync(Gallery.Client, new Uri($"http://127.0.0.1:{_metricsPort}/metrics"));
+        var scrape = await PrometheusScrape.ReadAsync(Gallery.Client, new Uri($"http://127.0.0.1:{server.MetricsPort}/metrics"));
         Assert.True(scrape.Has("gallery_upload_sessions_open"), scrape.Text);
 
         using var main = await Gallery.Client.GetAsync(Gallery.Url("metrics"));
         Assert.Equal(HttpStatusCode.NotFound, main.StatusCode);
     }
 
-    /// <summary>The request lines the server printed, parsed; waits for the console logger to write them.</summary>
-    private async Task<IReadOnlyList<JsonElement>> WaitForRequestLinesAsync(int atLeast)
+    /// <summary>The request lines the server printed, parsed; waits until the console logger has written one for each route.</summary>
+    private async Task<IReadOnlyList<JsonElement>> WaitForRequestLinesAsync(params string[] routes)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
@@ -84,12 +57,47 @@ public sealed class RequestLogTests : IAsyncLifetime
                 .Select(l => JsonDocument.Parse(l).RootElement.Clone())
                 .Where(e => e.GetProperty("Category").GetString() == "Gallery.Requests")
                 .ToList();
-            if (lines.Count >= atLeast || DateTime.UtcNow > deadline)
+            var seen = lines.Select(l => l.GetProperty("State").GetProperty("Route").GetString()).ToHashSet();
+            if (routes.All(seen.Contains) || DateTime.UtcNow > deadline)
             {
                 return lines;
             }
 
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The server both tests share: JSON logs, metrics on their own port.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        private TestDatabase? _database;
+        private GalleryProcess? _gallery;
+
+        public int MetricsPort { get; } = FreePort.Next();
+
+        public GalleryProcess Gallery => _gallery!;
+
+        public async Task InitializeAsync()
+        {
+            _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+            _gallery = await GalleryProcess.StartAsync(_database, new Dictionary<string, string?>
+            {
+                ["Logging__Console__FormatterName"] = "json",
+                ["Gallery__Metrics__Url"] = $"http://127.0.0.1:{MetricsPort}",
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (_gallery is not null)
+            {
+                await _gallery.DisposeAsync();
+            }
+
+            if (_database is not null)
+            {
+                await _database.DisposeAsync();
+            }
         }
     }
 }
