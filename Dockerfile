@@ -9,6 +9,8 @@ COPY . .
 RUN dotnet publish src/Gallery.Web -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# curl for the health check below (the runtime image has no HTTP client).
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # appsettings.json sets "Urls", which outranks ASPNETCORE_URLS; the unprefixed Urls variable outranks appsettings.
@@ -20,4 +22,6 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 USER $APP_UID
 VOLUME /data
 EXPOSE 5000
+# Liveness: the process answers. (Readiness — database, blob store, index — is GET /readyz; compose waits on it.)
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD curl -fsS -o /dev/null http://127.0.0.1:5000/healthz || exit 1
 ENTRYPOINT ["dotnet", "Gallery.Web.dll"]

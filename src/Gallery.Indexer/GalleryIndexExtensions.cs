@@ -1,7 +1,11 @@
+using Gallery.Indexer.Diagnostics;
 using Gallery.Indexer.Indexing;
 using Gallery.Indexer.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Core.Diagnostics;
+using Registry.Core.Settings;
 
 namespace Gallery.Indexer;
 
@@ -14,9 +18,13 @@ public static class GalleryIndexExtensions
     public static IServiceCollection AddGalleryIndex(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(IndexOptions.SectionName);
-        services.Configure<IndexOptions>(section);
+        services.AddCheckedOptions<IndexOptions>(configuration, IndexOptions.SectionName, IndexOptions.Check);
         services.AddSingleton<IGallerySearch, GallerySearch>();
         services.AddSingleton<IGallerySuggest, GallerySuggest>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IndexMetrics>();
+        services.AddScoped<IndexLagProbe>();
+        services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {

@@ -1,4 +1,5 @@
 using Registry.Core;
+using Registry.Core.Settings;
 
 namespace Gallery.Indexer;
 
@@ -39,6 +40,21 @@ public sealed class IndexOptions
 
     /// <summary>How often a read-only process reopens the index directory.</summary>
     public TimeSpan ReaderRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Readiness: the oldest event not yet in the committed index may be at most this old. Longer than
+    /// <see cref="GapTimeout"/>, as the checkpoint waits that long for an event id a transaction still holds.
+    /// </summary>
+    public TimeSpan MaxLag { get; set; } = TimeSpan.FromMinutes(2);
+
+    internal static void Check(IndexOptions o, SettingRules rules) => rules
+        .NotEmpty(nameof(Name), o.Name)
+        .Positive(nameof(PollInterval), o.PollInterval)
+        .Positive(nameof(GapTimeout), o.GapTimeout)
+        .Positive(nameof(CommitInterval), o.CommitInterval)
+        .Positive(nameof(PopularityInterval), o.PopularityInterval)
+        .Positive(nameof(ReaderRefreshInterval), o.ReaderRefreshInterval)
+        .Positive(nameof(MaxLag), o.MaxLag);
 
     public string ResolvePath(RegistryOptions registry) =>
         System.IO.Path.GetFullPath(Path ?? System.IO.Path.Combine(registry.ResolvedDataPath, "index"), Environment.CurrentDirectory);

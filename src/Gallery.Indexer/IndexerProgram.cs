@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Core;
+using Registry.Core.Settings;
 
 namespace Gallery.Indexer;
 
@@ -16,6 +17,19 @@ public static class IndexerProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (Exception e) when (SettingsCheck.Describe(e) is { } refused)
+        {
+            await Console.Error.WriteLineAsync(refused);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
         var reindex = args.Length > 0 && args[0] == "reindex";
         var builder = Host.CreateApplicationBuilder(reindex ? args[1..] : args);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{IndexOptions.SectionName}:Worker"] = "true" });
@@ -24,12 +38,15 @@ public static class IndexerProgram
         if (!reindex)
         {
             builder.Services.AddGalleryIndex(builder.Configuration);
-            await builder.Build().RunAsync();
+            using var worker = builder.Build();
+            SettingsCheck.Validate(worker.Services);
+            await worker.RunAsync();
             return 0;
         }
 
         builder.Services.AddGalleryIndexWriter();
         using var host = builder.Build();
+        SettingsCheck.Validate(host.Services);
         await host.StartAsync();
         await using (var scope = host.Services.CreateAsyncScope())
         {

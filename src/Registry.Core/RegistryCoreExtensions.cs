@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
 using Registry.Core.Cluster;
 using Registry.Core.Data;
+using Registry.Core.Diagnostics;
 using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
 using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
 using Registry.Core.Repositories;
+using Registry.Core.Settings;
 using Registry.Core.Storage;
 using Registry.Core.Storage.S3;
 
@@ -20,9 +22,8 @@ public static class RegistryCoreExtensions
     /// <summary>The registry's services: options, database, blob store, repository services, events and background jobs.</summary>
     public static IServiceCollection AddRegistryCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(RegistryOptions.SectionName);
-        services.Configure<RegistryOptions>(section);
-        var options = section.Get<RegistryOptions>() ?? new RegistryOptions();
+        services.AddCheckedOptions<RegistryOptions>(configuration, RegistryOptions.SectionName, RegistryOptions.Check);
+        var options = configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions();
 
         services.AddRegistryDatabase(configuration, options);
         services.AddHostedService<DatabaseMigrator>();
@@ -33,6 +34,11 @@ public static class RegistryCoreExtensions
         services.AddHostedService<PostgresNotifications>();
         services.AddSingleton<OutboxPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPruner>());
+        services.AddMetrics();
+        services.AddSingleton<RegistryMetrics>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready], timeout: HealthTags.Timeout)
+            .AddCheck<BlobStoreHealthCheck>("blobStore", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddScoped<RegistryEventQueries>();
         services.AddSingleton<UploadHashes>();
         services.AddSingleton<ManifestContentCache>();

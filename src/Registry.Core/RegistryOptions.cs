@@ -1,3 +1,5 @@
+using Registry.Core.Settings;
+
 namespace Registry.Core;
 
 /// <summary>Every registry limit, named, with the ECR Public default. Bound from the "Gallery" configuration section.</summary>
@@ -19,6 +21,26 @@ public sealed class RegistryOptions
     public Storage.StorageOptions Storage { get; set; } = new();
 
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
+
+    internal static void Check(RegistryOptions o, SettingRules rules)
+    {
+        rules.NotEmpty(nameof(DataPath), o.DataPath);
+        if (!string.IsNullOrWhiteSpace(o.DataPath))
+        {
+            rules.WritableDirectory(nameof(DataPath), o.ResolvedDataPath);
+        }
+
+        rules.Known("Database:Provider", o.Database.Provider)
+            .AtLeast("Limits:MaxManifestBytes", o.Limits.MaxManifestBytes, 1)
+            .AtLeast("Limits:MaxLayerBytes", o.Limits.MaxLayerBytes, 1)
+            .AtLeast("Limits:MaxConfigBytesToParse", o.Limits.MaxConfigBytesToParse, 0)
+            .Positive("Limits:UploadSessionLifetime", o.Limits.UploadSessionLifetime)
+            .AtLeast("Limits:MaxTagsPageSize", o.Limits.MaxTagsPageSize, 1)
+            .AtLeast("RateLimits:AnonymousPullsPerSecond", o.RateLimits.AnonymousPullsPerSecond, 0)
+            .AtLeast("RateLimits:AnonymousBurst", o.RateLimits.AnonymousBurst, 1)
+            .AtLeast("RateLimits:AuthenticatedPullsPerSecond", o.RateLimits.AuthenticatedPullsPerSecond, 0)
+            .AtLeast("RateLimits:AuthenticatedBurst", o.RateLimits.AuthenticatedBurst, 1);
+    }
 }
 
 public sealed class DatabaseOptions

@@ -47,6 +47,9 @@ public sealed class DockerComposeTests
         Assert.Contains("server web1:5000;", proxy, StringComparison.Ordinal);
         Assert.Contains("server web2:5000;", proxy, StringComparison.Ordinal);
         Assert.Contains("client_max_body_size 0;", proxy, StringComparison.Ordinal);
+        // The nodes' own health check asks for readiness (docker-compose config prints the test as a list).
+        Assert.Contains("http://127.0.0.1:5000/readyz", output, StringComparison.Ordinal);
+        Assert.Equal(2, output.Split("Gallery__KeyRing__KeyFile: /run/secrets/gallery-keyring").Length - 1);
     }
 
     [Fact]
@@ -59,6 +62,7 @@ public sealed class DockerComposeTests
         Assert.True(File.Exists(Path.Combine(root, "src", "Gallery.Web", "Gallery.Web.csproj")));
         // appsettings.json sets "Urls" (localhost), which outranks ASPNETCORE_URLS; only an unprefixed Urls overrides it.
         Assert.Contains("Urls=http://+:5000", dockerfile, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^HEALTHCHECK .*CMD curl .*http://127\.0\.0\.1:5000/healthz", dockerfile);
     }
 
     private static string RepositoryRoot()

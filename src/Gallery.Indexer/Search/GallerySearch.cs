@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gallery.Indexer.Diagnostics;
 using Gallery.Indexer.Documents;
 using Gallery.Indexer.Indexing;
 using Lucene.Net.Index;
@@ -8,7 +9,7 @@ using Lucene.Net.Util;
 namespace Gallery.Indexer.Search;
 
 /// <summary>Answers searches from the index: text → query, filters, facets in the same pass, sort, page, highlights.</summary>
-public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
+public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metrics = null) : IGallerySearch
 {
     public SearchResult Search(SearchRequest request)
     {
@@ -50,7 +51,9 @@ public sealed class GallerySearch(ISearcherSource searchers) : IGallerySearch
 
         var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems));
         var didYouMean = total < DidYouMean.FewHits && text.Words.Count > 0 ? DidYouMean.For(text, searcher.IndexReader) : null;
-        return new SearchResult(total, page, pageSize, hits, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds) { DidYouMean = didYouMean };
+        var took = Stopwatch.GetElapsedTime(started);
+        metrics?.SearchTook(took);
+        return new SearchResult(total, page, pageSize, hits, facets, took.TotalMilliseconds) { DidYouMean = didYouMean };
     }
 
     /// <summary>Whether every segment's facets fit in masks (a handful of values each), as <see cref="Browse"/> needs.</summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Primitives;
 
 namespace Gallery.Indexer.Search;
 
@@ -17,7 +16,9 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/search", ["GET", "HEAD"], Search).WithName("Search");
+        app.MapMethods("/api/search", ["GET", "HEAD"], Search).WithName("Search")
+            .WithSummary("Search the gallery's public repositories")
+            .WithDescription("Free text (empty lists everything), facet filters, a sort and a page; the same search as the gallery's /search page.");
         return app;
     }
 
@@ -31,28 +32,28 @@ public static class SearchApi
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static Results<JsonHttpResult<SearchResult>, ValidationProblem> Search(HttpRequest http, IGallerySearch search)
+    /// <summary>Every parameter is read as text and checked here, so an unreadable one gets a 400 that names it.</summary>
+    private static Results<JsonHttpResult<SearchResult>, ValidationProblem> Search(IGallerySearch search, [AsParameters] SearchParameters parameters)
     {
-        var query = http.Query;
         var errors = new Dictionary<string, string[]>();
         var sort = SearchSort.Relevance;
-        if (!StringValues.IsNullOrEmpty(query["sort"]) && !TryParseSort(query["sort"].ToString(), out sort))
+        if (!string.IsNullOrEmpty(parameters.Sort) && !TryParseSort(parameters.Sort, out sort))
         {
             errors["sort"] = [$"one of {string.Join(", ", Enum.GetNames<SearchSort>())}"];
         }
 
         bool? verified = null;
-        if (!StringValues.IsNullOrEmpty(query["verified"]))
+        if (!string.IsNullOrEmpty(parameters.Verified))
         {
-            verified = bool.TryParse(query["verified"], out var v) ? v : null;
+            verified = bool.TryParse(parameters.Verified, out var v) ? v : null;
             if (verified is null)
             {
                 errors["verified"] = ["true or false"];
             }
         }
 
-        var page = Number(query, "page", 1, errors);
-        var pageSize = Number(query, "pageSize", 25, errors);
+        var page = Number(parameters.Page, "page", 1, int.MaxValue, errors);
+        var pageSize = Number(parameters.PageSize, "pageSize", 25, SearchRequest.MaxPageSize, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -60,10 +61,10 @@ public static class SearchApi
 
         return TypedResults.Json(search.Search(new SearchRequest
         {
-            Text = query["searchTerm"],
-            Architectures = Values(query["architecture"]),
-            OperatingSystems = Values(query["operatingSystems"]),
-            Publisher = StringValues.IsNullOrEmpty(query["publisher"]) ? null : query["publisher"].ToString(),
+            Text = parameters.SearchTerm,
+            Architectures = Values(parameters.Architecture),
+            OperatingSystems = Values(parameters.OperatingSystems),
+            Publisher = string.IsNullOrEmpty(parameters.Publisher) ? null : parameters.Publisher,
             Verified = verified,
             Sort = sort,
             Page = page,
@@ -79,22 +80,22 @@ public static class SearchApi
         return name is not null;
     }
 
-    private static string[] Values(StringValues values) =>
-        values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+    private static string[] Values(string[]? values) =>
+        (values ?? []).SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
-    private static int Number(IQueryCollection query, string name, int fallback, Dictionary<string, string[]> errors)
+    private static int Number(string? text, string name, int fallback, int max, Dictionary<string, string[]> errors)
     {
-        if (StringValues.IsNullOrEmpty(query[name]))
+        if (string.IsNullOrEmpty(text))
         {
             return fallback;
         }
 
-        if (int.TryParse(query[name], out var value) && value >= 1)
+        if (int.TryParse(text, out var value) && value >= 1 && value <= max)
         {
             return value;
         }
 
-        errors[name] = ["a whole number from 1"];
+        errors[name] = [max == int.MaxValue ? "a whole number from 1" : $"a whole number from 1 to {max}"];
         return fallback;
     }
 }

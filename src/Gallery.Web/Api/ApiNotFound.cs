@@ -9,7 +9,8 @@ public static class ApiNotFound
     public static IEndpointRouteBuilder MapApiNotFound(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/api/{**path}", ["GET", "HEAD"], () =>
-            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no API endpoint at this address."));
+            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no API endpoint at this address."))
+            .ExcludeFromDescription();
         return app;
     }
 }

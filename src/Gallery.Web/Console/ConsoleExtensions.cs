@@ -1,3 +1,4 @@
+using Registry.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Registry.Core.Data.Entities;
 
@@ -34,7 +35,7 @@ public static class ConsoleExtensions
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<ConsoleSession>();
-        builder.Services.Configure<ConsoleOptions>(builder.Configuration.GetSection(ConsoleOptions.Section));
+        builder.Services.AddCheckedOptions<ConsoleOptions>(builder.Configuration, ConsoleOptions.Section, ConsoleOptions.Check);
         builder.Services.AddAccountPostRateLimit();
         return builder;
     }

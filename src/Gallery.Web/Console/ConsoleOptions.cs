@@ -1,3 +1,5 @@
+using Registry.Core.Settings;
+
 namespace Gallery.Web.Console;
 
 /// <summary>Who may become a publisher, and how hard the account forms may be hit. Bound from "Gallery:Console".</summary>
@@ -13,4 +15,6 @@ public sealed class ConsoleOptions
     /// rate). Lockout guards one account; this guards the password hashing behind every post. 0 turns it off.
     /// </summary>
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    internal static void Check(ConsoleOptions o, SettingRules rules) => rules.AtLeast(nameof(AccountPostsPerMinute), o.AccountPostsPerMinute, 0);
 }

@@ -1,3 +1,5 @@
+using Registry.Core.Settings;
+
 namespace Registry.Core.Access;
 
 /// <summary>Token lifetimes and the configuration bootstrap. Bound from "Gallery:Access", "Gallery:Bootstrap" and "Gallery:Administrator".</summary>
@@ -20,6 +22,12 @@ public sealed class AccessOptions
 
     /// <summary>The service name tokens are issued for; empty means the request's host.</summary>
     public string? Service { get; set; }
+
+    internal static void Check(AccessOptions o, SettingRules rules) => rules
+        .Positive(nameof(RegistryTokenLifetime), o.RegistryTokenLifetime)
+        .Positive(nameof(AuthorizationTokenLifetime), o.AuthorizationTokenLifetime)
+        .Positive(nameof(SigningKeyRotation), o.SigningKeyRotation)
+        .AtLeast(nameof(MaxScopesPerToken), o.MaxScopesPerToken, 1);
 }
 
 /// <summary>A publisher created (idempotently) at start from configuration, for automation and demos.</summary>

@@ -5,7 +5,7 @@ public static class ReservedAliases
 {
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
-        "v2", "token", "api", "console", "search", "healthz", "health", "metrics", "admin", "administrator",
+        "v2", "token", "api", "console", "search", "healthz", "readyz", "health", "metrics", "openapi", "admin", "administrator",
         "account", "accounts", "login", "logout", "signin", "signout", "signup", "register", "settings", "static",
         "assets", "css", "js", "img", "images", "favicon.ico", "robots.txt", "sitemap.xml", "about", "help", "docs",
         "support", "status", "publisher", "publishers", "repositories", "repository", "gallery", "official",

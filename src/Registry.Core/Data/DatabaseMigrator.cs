@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +22,20 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+
+        // A new database and its migrations history table are created first: asking a database (or a table) that
+        // does not exist yet for its migrations logs failures ("fail:" lines) before EF Core creates them.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            logger.LogInformation("Creating the database");
+            await creator.CreateAsync(cancellationToken);
+        }
+
         await using var turn = await StartupTurn.TakeAsync(db, cancellationToken);
+        // CREATE TABLE IF NOT EXISTS (Npgsql's history "exists" check only asks whether the database does).
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

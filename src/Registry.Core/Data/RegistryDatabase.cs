@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Events;
+using Registry.Core.Settings;
 
 namespace Registry.Core.Data;
 
@@ -18,8 +19,8 @@ internal static class RegistryDatabase
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException(
-                        "Gallery:Database:Provider is Postgres but ConnectionStrings:Registry is empty; set ConnectionStrings__Registry, e.g. \"Host=localhost;Database=gallery;Username=gallery;Password=...\"");
+                    throw new SettingsException(
+                        "ConnectionStrings:Registry (ConnectionStrings__Registry) must be set when Gallery:Database:Provider is Postgres, e.g. \"Host=localhost;Database=gallery;Username=gallery;Password=...\"");
                 }
 
                 services.AddPooledDbContextFactory<PostgresRegistryDbContext>(o => ConfigurePostgres(o, connectionString));
@@ -46,7 +47,15 @@ internal static class RegistryDatabase
 
     public static string SqliteConnectionString(string dataPath)
     {
-        Directory.CreateDirectory(dataPath);
+        try
+        {
+            Directory.CreateDirectory(dataPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SettingsException($"Gallery:DataPath (Gallery__DataPath) must be a directory the server can create and write; {dataPath} is not ({e.Message})");
+        }
+
         return $"Data Source={Path.Combine(dataPath, "gallery.db")};Cache=Private;Pooling=True";
     }
 

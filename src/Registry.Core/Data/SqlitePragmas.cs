@@ -4,14 +4,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Registry.Core.Data;
 
 /// <summary>
-/// Write-ahead logging lets pulls read while a push writes; NORMAL sync is durable under WAL except for the last
-/// transactions on power loss; foreign keys are off by default in SQLite.
+/// Write-ahead logging lets pulls read while a push writes; FULL sync makes every commit durable (the WAL is
+/// fsynced at each commit: a push is acknowledged only once it would survive a power cut; NORMAL could lose the last
+/// transactions); foreign keys are off by default in SQLite.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
+using Registry.Core.Diagnostics;
 using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories.Gallery;
@@ -16,7 +17,8 @@ public sealed class ManifestService(
     ManifestContentCache cache,
     ManifestPlatforms platforms,
     RepositoryService repositories,
-    RegistryEventSignal signal)
+    RegistryEventSignal signal,
+    RegistryMetrics metrics)
 {
     public async Task<ManifestContent> GetAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
     {
@@ -56,6 +58,7 @@ public sealed class ManifestService(
             {
                 await SaveAsync(name, repositoryId, reference.Tag, digest, manifest, content.Length, description, cancellationToken);
                 signal.Notify();
+                metrics.ManifestPushed();
                 return new PushedManifest(digest, manifest.Subject?.Digest);
             }
             catch (ManifestVanishedException) when (attempt < 3)
@@ -129,19 +132,23 @@ public sealed class ManifestService(
                 select new ManifestRow(m.Digest, m.MediaType)).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Every blob and child manifest referenced is in the repository, with the size its descriptor says.</summary>
     private async Task EnsureReferencesExistAsync(long repositoryId, ParsedManifest manifest, CancellationToken cancellationToken)
     {
         var blobDigests = manifest.RequiredBlobs.Select(d => d.Digest.ToString()).Distinct().ToList();
         if (blobDigests.Count > 0)
         {
-            var present = await db.RepositoryBlobs.AsNoTracking()
-                .Where(l => l.RepositoryId == repositoryId && blobDigests.Contains(l.Digest))
-                .Select(l => l.Digest).ToListAsync(cancellationToken);
-            if (blobDigests.Except(present).FirstOrDefault() is { } missing)
+            var present = await (from l in db.RepositoryBlobs
+                                 join b in db.Blobs on l.Digest equals b.Digest
+                                 where l.RepositoryId == repositoryId && blobDigests.Contains(l.Digest)
+                                 select new { l.Digest, b.Size }).AsNoTracking().ToDictionaryAsync(x => x.Digest, x => x.Size, cancellationToken);
+            if (blobDigests.Except(present.Keys).FirstOrDefault() is { } missing)
             {
                 throw new RegistryException(OciErrorCode.ManifestBlobUnknown,
                     $"the manifest references blob {missing}, which is not in this repository; push the blob first", new { digest = missing });
             }
+
+            EnsureSizesMatch(manifest.RequiredBlobs, present, "blob");
         }
 
         var childDigests = manifest.Manifests.Select(d => d.Digest.ToString()).Distinct().ToList();
@@ -149,12 +156,29 @@ public sealed class ManifestService(
         {
             var present = await db.Manifests.AsNoTracking()
                 .Where(m => m.RepositoryId == repositoryId && childDigests.Contains(m.Digest))
-                .Select(m => m.Digest).ToListAsync(cancellationToken);
-            if (childDigests.Except(present).FirstOrDefault() is { } missing)
+                .ToDictionaryAsync(m => m.Digest, m => m.Size, cancellationToken);
+            if (childDigests.Except(present.Keys).FirstOrDefault() is { } missing)
             {
                 // The spec's code for any missing reference, child manifests included (as Distribution answers).
                 throw new RegistryException(OciErrorCode.ManifestBlobUnknown,
                     $"the index references manifest {missing}, which is not in this repository; push it first", new { digest = missing });
+            }
+
+            EnsureSizesMatch(manifest.Manifests, present, "manifest");
+        }
+    }
+
+    /// <summary>A descriptor's size must be the stored content's: clients that check sizes could not pull the image otherwise.</summary>
+    private static void EnsureSizesMatch(IEnumerable<Descriptor> descriptors, Dictionary<string, long> storedSizes, string what)
+    {
+        foreach (var descriptor in descriptors)
+        {
+            var stored = storedSizes[descriptor.Digest.ToString()];
+            if (descriptor.Size != stored)
+            {
+                throw new RegistryException(OciErrorCode.ManifestInvalid,
+                    $"the descriptor of {what} {descriptor.Digest} says {descriptor.Size} bytes, but the stored {what} has {stored}",
+                    new { digest = descriptor.Digest.ToString(), declared = descriptor.Size, stored });
             }
         }
     }

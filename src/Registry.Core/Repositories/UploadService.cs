@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
+using Registry.Core.Diagnostics;
 using Registry.Core.Oci;
 using Registry.Core.Storage;
 
@@ -20,6 +21,7 @@ public sealed class UploadService(
     BlobService blobs,
     RepositoryService repositories,
     IServiceScopeFactory scopes,
+    RegistryMetrics metrics,
     IOptions<RegistryOptions> options)
 {
     private long MaxBlobBytes => options.Value.Limits.MaxLayerBytes;
@@ -94,6 +96,7 @@ public sealed class UploadService(
 
         var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
         await blobs.LinkAsync(repositoryId, digest, session.Size, cancellationToken);
+        metrics.BlobPushed(session.Size);
     }
 
     /// <summary>A whole blob in one request (<c>POST ?digest=</c>); no session is recorded.</summary>
@@ -115,6 +118,7 @@ public sealed class UploadService(
             await store.CommitUploadAsync(cursor.Id, digest, cancellationToken);
             var repositoryId = await repositories.GetForPushAsync(name, cancellationToken);
             await blobs.LinkAsync(repositoryId, digest, cursor.Size, cancellationToken);
+            metrics.BlobPushed(cursor.Size);
         }
         finally
         {

@@ -70,7 +70,12 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
 
         var temp = Path.Combine(_uploadRoot, $"put-{Guid.NewGuid():N}");
-        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken);
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+        {
+            await file.WriteAsync(content, cancellationToken);
+            file.Flush(flushToDisk: true);
+        }
+
         MoveIntoPlace(temp, target);
     }
 
@@ -135,6 +140,21 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
 
         file.SetLength(upload.Size);
+        file.Flush(flushToDisk: true);
+        return Task.CompletedTask;
+    }
+
+    public Task CheckAvailableAsync(CancellationToken cancellationToken)
+    {
+        // Both roots present (a lost mount shows here) and the upload area writable.
+        if (!Directory.Exists(_blobRoot))
+        {
+            throw new DirectoryNotFoundException($"the blob directory {_blobRoot} is missing");
+        }
+
+        var probe = Path.Combine(_uploadRoot, $"ready-{Guid.NewGuid():N}");
+        File.WriteAllBytes(probe, []);
+        File.Delete(probe);
         return Task.CompletedTask;
     }
 
@@ -159,12 +179,18 @@ public sealed class FileSystemBlobStore : IBlobStore
             .OfType<StoredUpload>()
             .ToAsyncEnumerable();
 
+    /// <summary>
+    /// Renames a file whose bytes are already on disk (fsync) into place, then syncs the directory so the new name
+    /// survives a power cut too: a push is acknowledged only once both are durable.
+    /// </summary>
     private static void MoveIntoPlace(string source, string target)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
         try
         {
             File.Move(source, target, overwrite: false);
+            DirectorySync.Flush(directory);
         }
         catch (IOException) when (File.Exists(target))
         {

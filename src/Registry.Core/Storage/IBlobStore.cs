@@ -65,4 +65,7 @@ public interface IBlobStore
     /// session owns any more (a node that died mid-request, a multipart upload left open).
     /// </summary>
     IAsyncEnumerable<StoredUpload> ListUploadsAsync(CancellationToken cancellationToken);
+
+    /// <summary>For the readiness check: returns when the store can be read and written now, throws saying why not.</summary>
+    Task CheckAvailableAsync(CancellationToken cancellationToken);
 }

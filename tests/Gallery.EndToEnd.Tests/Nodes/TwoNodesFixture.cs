@@ -7,7 +7,7 @@ namespace Gallery.EndToEnd.Tests.Nodes;
 /// <summary>
 /// Two real Gallery.Web processes on one PostgreSQL database and one S3 bucket (<see cref="NodeStorage"/>), started
 /// together: each with its own data path (so its own node id, index replica and checkpoint, and nothing shared on
-/// disk), one token service name for both, and pull rate limits low enough to measure. Clients reach node A as
+/// disk), one token service name and one key ring key for both, and pull rate limits low enough to measure. Clients reach node A as
 /// 127.0.0.1 and node B as localhost, as nodes behind different host names.
 /// </summary>
 public sealed class TwoNodesFixture : IAsyncLifetime
@@ -20,6 +20,9 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     private readonly TempDirectory _temp = new("e2e-nodes");
     private TestDatabase? _database;
     private NodeStorage? _storage;
+
+    /// <summary>The key ring's key, one file for both nodes, as a deployment shares it.</summary>
+    private string KeyRingKeyFile => _temp.Sub("keyring.key");
 
     public GalleryProcess A { get; private set; } = null!;
 
@@ -34,6 +37,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         _storage = await NodeStorage.CreateAsync();
+        File.WriteAllText(KeyRingKeyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         var started = await Task.WhenAll(StartNodeAsync("a"), StartNodeAsync("b"));
         (A, B) = (started[0], started[1]);
     }
@@ -46,6 +50,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
         {
             ["Gallery__DataPath"] = dataPath,
             ["Gallery__Access__Service"] = Service,
+            ["Gallery__KeyRing__KeyFile"] = KeyRingKeyFile,
             ["Gallery__Console__AccountPostsPerMinute"] = "0",
             ["Gallery__RateLimits__AnonymousPullsPerSecond"] = AnonymousPullsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Gallery__RateLimits__AnonymousBurst"] = AnonymousPullsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -38,10 +38,12 @@ public abstract class SearchApiTests(CatalogFixture fixture)
     [InlineData("verified=maybe")]
     [InlineData("page=0")]
     [InlineData("pageSize=-3")]
+    [InlineData("pageSize=101")]
     public async Task Refuses_parameters_it_cannot_read(string query)
     {
         using var response = await fixture.Host.Client.GetAsync($"/api/search?{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(query.Split('=')[0], await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

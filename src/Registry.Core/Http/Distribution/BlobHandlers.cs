@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Core.Diagnostics;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 using Registry.Core.Storage;
@@ -68,6 +69,7 @@ internal static class BlobHandlers
         response.ContentType = "application/octet-stream";
         response.ContentLength = range.Length;
         await BlobBody.SendAsync(response, stream, range.Length, context.RequestAborted);
+        context.RequestServices.GetRequiredService<RegistryMetrics>().BlobPulled(range.Length);
     }
 
     public static async Task DeleteAsync(HttpContext context, RepositoryName name, string reference)

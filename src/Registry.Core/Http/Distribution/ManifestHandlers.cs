@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Registry.Core.Diagnostics;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 
@@ -35,12 +36,14 @@ internal static class ManifestHandlers
         {
             await response.Body.WriteAsync(manifest.Content, context.RequestAborted);
             context.RequestServices.GetRequiredService<PullCounter>().Record(name.FullName);
+            context.RequestServices.GetRequiredService<RegistryMetrics>().Pulled();
         }
     }
 
     public static async Task PutAsync(HttpContext context, RepositoryName name, string reference)
     {
         var manifestRef = ManifestRef.Parse(reference);
+        RequireManifestContentType(context.Request.ContentType);
         var limit = context.RequestServices.GetRequiredService<IOptions<RegistryOptions>>().Value.Limits.MaxManifestBytes;
         var content = await ReadBoundedAsync(context, limit);
         var pushed = await context.RequestServices.GetRequiredService<ManifestService>().PutAsync(name, manifestRef, content, context.Request.ContentType, context.RequestAborted);
@@ -55,6 +58,23 @@ internal static class ManifestHandlers
         }
 
         response.ContentLength = 0;
+    }
+
+    /// <summary>
+    /// The spec's content negotiation: a manifest is sent with its media type as Content-Type. Anything else (none,
+    /// application/json, application/octet-stream) is refused before the body is read. Schema 1 types go on to the
+    /// parser, which says why they are refused.
+    /// </summary>
+    private static void RequireManifestContentType(string? contentType)
+    {
+        var essence = MediaTypes.Essence(contentType);
+        if (!MediaTypes.IsSupportedManifest(essence) && !MediaTypes.IsSchema1(essence))
+        {
+            throw new RegistryException(OciErrorCode.ManifestInvalid,
+                $"Content-Type '{DisplayText.Shorten(contentType ?? "")}' is not a manifest media type; send the manifest's own mediaType "
+                + $"({MediaTypes.OciManifest}, {MediaTypes.OciIndex}, {MediaTypes.DockerManifest} or {MediaTypes.DockerManifestList})",
+                new { contentType = DisplayText.Shorten(contentType ?? "") });
+        }
     }
 
     public static async Task DeleteAsync(HttpContext context, RepositoryName name, string reference)

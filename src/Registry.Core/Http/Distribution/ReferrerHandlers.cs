@@ -11,7 +11,9 @@ internal static class ReferrerHandlers
     public static async Task ListAsync(HttpContext context, RepositoryName name, string reference)
     {
         var subject = RegistryHeaders.ParseDigest(reference);
-        var artifactType = context.Request.Query["artifactType"].ToString();
+        // A query string decodes '+' as a space, but media types (application/vnd.example+json) never hold spaces:
+        // a client that sent a literal '+' meant it.
+        var artifactType = context.Request.Query["artifactType"].ToString().Replace(' ', '+');
         var referrers = await context.RequestServices.GetRequiredService<ReferrerService>()
             .ListAsync(name, subject, artifactType.Length > 0 ? artifactType : null, context.RequestAborted);
         if (artifactType.Length > 0)

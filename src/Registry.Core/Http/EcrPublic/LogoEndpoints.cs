@@ -20,7 +20,10 @@ internal static class LogoEndpoints
 
     public static IEndpointRouteBuilder MapLogoImages(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(PathPrefix + "{digest}", ["GET", "HEAD"], GetAsync);
+        app.MapMethods(PathPrefix + "{digest}", ["GET", "HEAD"], GetAsync).WithName("GetLogo")
+            .WithSummary("A repository's or a registry's logo, by the digest its logoUrl names")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png", additionalContentTypes: ["image/jpeg"])
+            .Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

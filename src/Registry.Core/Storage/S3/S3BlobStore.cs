@@ -138,6 +138,15 @@ public sealed partial class S3BlobStore : IBlobStore, IDisposable
         }
     }
 
+    /// <summary>For the readiness check: the bucket answers a listing with this node's settings.</summary>
+    public async Task CheckAvailableAsync(CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(cancellationToken) is { } problem)
+        {
+            throw new IOException(problem);
+        }
+    }
+
     public void Dispose() => _s3.Dispose();
 
     private string Endpoint => string.IsNullOrWhiteSpace(_options.ServiceUrl) ? $"AWS S3 in {_options.Region}" : _options.ServiceUrl;
