@@ -23,6 +23,12 @@ public sealed class WebhookOptions
     /// <summary>Deliveries this node sends at once (to different webhooks or repositories).</summary>
     public int Concurrency { get; set; } = 16;
 
+    /// <summary>
+    /// How long a missing outbox id (a transaction still open) holds back later events, which are delivered in order;
+    /// past it, the id is passed by.
+    /// </summary>
+    public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often the outbox and the queue are read when nothing woke the sender.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

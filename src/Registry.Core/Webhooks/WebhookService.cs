@@ -116,7 +116,8 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
             : await QueueAsync(NewDelivery(original.WebhookId, null, original.DeliveryId, original.Event, original.Repository, original.Payload, DateTime.UtcNow), cancellationToken);
     }
 
-    internal static WebhookDelivery NewDelivery(long webhookId, long? eventId, string deliveryId, string eventName, string? repository, string payload, DateTime now) => new()
+    /// <summary>A delivery due now; the webhook worker queues events with it too.</summary>
+    public static WebhookDelivery NewDelivery(long webhookId, long? eventId, string deliveryId, string eventName, string? repository, string payload, DateTime now) => new()
     {
         WebhookId = webhookId,
         EventId = eventId,
