@@ -111,8 +111,18 @@ public sealed class WebhookClient : IDisposable
         return Shorten(Encoding.UTF8.GetString(buffer, 0, filled));
     }
 
-    private static string Shorten(string text) =>
-        text.Length <= WebhookRules.ResponseExcerptLength ? text : text[..(WebhookRules.ResponseExcerptLength - 1)] + "…";
+    /// <summary>The start of a text for people: control characters (a binary answer's NULs, which PostgreSQL refuses) read as '?'.</summary>
+    private static string Shorten(string text)
+    {
+        var cut = text.Length <= WebhookRules.ResponseExcerptLength ? text : text[..(WebhookRules.ResponseExcerptLength - 1)] + "…";
+        return string.Create(cut.Length, cut, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) && source[i] is not ('\n' or '\t') ? '?' : source[i];
+            }
+        });
+    }
 
     private static int Elapsed(Stopwatch clock) => (int)Math.Min(int.MaxValue, clock.ElapsedMilliseconds);
 

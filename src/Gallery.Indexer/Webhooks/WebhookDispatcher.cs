@@ -53,7 +53,19 @@ public sealed class WebhookDispatcher(RegistryDbContext db, WebhookClient client
             return; // deleted with its webhook meanwhile
         }
 
-        var attempt = await client.SendAsync(webhook.Url, delivery.Event, delivery.DeliveryId, delivery.Payload, secrets.Unprotect(webhook.ProtectedSecret), cancellationToken);
+        WebhookClient.Attempt attempt;
+        try
+        {
+            attempt = await client.SendAsync(webhook.Url, delivery.Event, delivery.DeliveryId, delivery.Payload, secrets.Unprotect(webhook.ProtectedSecret), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // This node is stopping: let the next one (or this one, restarted) send it at once rather than after the lease.
+            delivery.ClaimedUntil = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
         var now = DateTime.UtcNow;
         delivery.Attempts++;
         delivery.LastAttemptAt = now;
