@@ -18,6 +18,7 @@ public abstract class GalleryTestContext : BunitContext
         Services.AddScoped<Gallery.Web.Components.Pages.NotFound.NotFoundMessage>();
         Services.AddSingleton<IGallerySearch>(Search);
         Services.AddSingleton<IGalleryReader>(Reader);
+        Services.AddSingleton<Registry.Core.Repositories.Pulls.IPullHistory>(Pulls);
     }
 
     private bool _disposing;
@@ -25,6 +26,8 @@ public abstract class GalleryTestContext : BunitContext
     protected FakeGallerySearch Search { get; } = new();
 
     protected FakeGalleryReader Reader { get; } = new();
+
+    protected FakePullHistory Pulls { get; } = new();
 
     protected Microsoft.AspNetCore.Components.NavigationManager Navigation =>
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();

@@ -3,12 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Core.Data;
+using Registry.Core.Repositories.Pulls;
 
 namespace Registry.Core.Repositories;
 
 /// <summary>
-/// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c> every few seconds and
-/// at shutdown, in one transaction per batch. No event per pull: the indexer picks up changed counts by
+/// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c>, and to the day's
+/// <c>DailyPulls</c> (the repository's total and each tag's), every few seconds and at shutdown, in one transaction per batch. No event per pull: the indexer picks up changed counts by
 /// <c>LastPulledAt</c>.
 /// </summary>
 public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory scopes, ILogger<PullCountFlusher> logger) : BackgroundService
@@ -29,11 +30,18 @@ public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory s
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var tally in tallies)
+            var day = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var repository in tallies.GroupBy(t => t.Repository))
             {
-                await db.Repositories.Where(r => r.FullName == tally.Repository).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.PullCount, r => r.PullCount + tally.Count)
-                    .SetProperty(r => r.LastPulledAt, tally.LastPulledAt), cancellationToken);
+                var count = repository.Sum(t => t.Count);
+                await db.Repositories.Where(r => r.FullName == repository.Key).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.PullCount, r => r.PullCount + count)
+                    .SetProperty(r => r.LastPulledAt, repository.Max(t => t.LastPulledAt)), cancellationToken);
+                await DailyPulls.AddAsync(db, repository.Key, "", day, count, cancellationToken);
+                foreach (var tag in repository.Where(t => t.Tag.Length > 0))
+                {
+                    await DailyPulls.AddAsync(db, repository.Key, tag.Tag, day, tag.Count, cancellationToken);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
