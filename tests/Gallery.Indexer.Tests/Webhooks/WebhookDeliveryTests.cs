@@ -8,6 +8,7 @@ using System.Text.Json;
 using Gallery.Indexer.Tests.Indexing;
 using Gallery.Testing;
 using Gallery.Testing.Processes;
+using Gallery.Testing.Webhooks;
 using Registry.Core;
 
 namespace Gallery.Indexer.Tests.Webhooks;

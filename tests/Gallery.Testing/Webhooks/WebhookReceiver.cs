@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Gallery.Indexer.Tests.Webhooks;
+namespace Gallery.Testing.Webhooks;
 
 /// <summary>
 /// A real webhook receiver on 127.0.0.1: records every request it gets (headers and body, in arrival order) and
