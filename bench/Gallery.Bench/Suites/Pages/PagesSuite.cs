@@ -45,6 +45,8 @@ public sealed class PagesSuite : ISuite
                 ("home", "home /", "/"),
                 ("search", "search /search?searchTerm=app", "/search?searchTerm=app"),
                 ("repository", "repository page", $"/{OurServer.Alias}/app-0001"),
+                ("feed", "repository Atom feed", $"/{OurServer.Alias}/app-0001/feed.atom"),
+                ("badge", "latest badge", $"/badges/{OurServer.Alias}/app-0001/latest.svg"),
             };
             var figures = new List<Figure>();
             var settings = new LoadSettings(Clients, TimeSpan.FromSeconds(loadSeconds), 2_000_000, TimeSpan.FromSeconds(1));
