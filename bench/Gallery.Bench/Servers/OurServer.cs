@@ -45,7 +45,9 @@ public sealed class OurServer : IRegistryServer
     public string OutputTail => _process.OutputTail;
 
     /// <param name="postgresConnectionString">null for the embedded SQLite database.</param>
-    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken)
+    /// <param name="settings">More environment settings (a suite's own, e.g. webhooks to 127.0.0.1).</param>
+    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, AssemblyName);
         if (!File.Exists(assembly))
@@ -84,6 +86,11 @@ public sealed class OurServer : IRegistryServer
             // Pull rate limits off: the figures are the server's capacity, not the limiter's (1/s anonymous by default).
             environment["Gallery__RateLimits__AnonymousPullsPerSecond"] = "0";
             environment["Gallery__RateLimits__AuthenticatedPullsPerSecond"] = "0";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+
             var process = await ServerProcess.StartAsync("Gallery.Web", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
             var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
             var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";
