@@ -3,6 +3,8 @@ using Gallery.Web.Api;
 using Gallery.Web.Components;
 using Gallery.Web.Markdown;
 using Gallery.Web.Assets;
+using Gallery.Web.Badges;
+using Gallery.Web.Feeds;
 using Gallery.Web.PageCache;
 using MudBlazor.Services;
 using Registry.Core.Repositories.Gallery;
@@ -24,6 +26,8 @@ public static class GalleryWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<IGalleryReader, GalleryReader>();
+        builder.Services.AddScoped<FeedReader>();
+        builder.Services.AddScoped<Registry.Core.Repositories.Pulls.IPullHistory, Registry.Core.Repositories.Pulls.PullHistory>();
         builder.Services.AddScoped<Components.Pages.NotFound.NotFoundMessage>();
         builder.Services.AddSingleton<Components.Pages.Home.HomeListings>();
         builder.Services.AddGalleryPageCache(builder.Configuration);
@@ -34,9 +38,12 @@ public static class GalleryWebExtensions
     {
         app.MapGalleryAssets();
         app.MapApiNotFound();
+        app.MapPullsApi();
         app.UseDefaultAliasRedirects();
         app.UseAntiforgery();
         app.UseGalleryPageCache();
+        app.MapFeeds();
+        app.MapBadges();
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode() // the publisher console's pages (AddGalleryConsole)

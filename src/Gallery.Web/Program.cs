@@ -1,5 +1,6 @@
 using Gallery.Indexer;
 using Gallery.Indexer.Search;
+using Gallery.Indexer.Webhooks;
 using Gallery.Web;
 using Gallery.Web.Console;
 using Gallery.Web.Errors;
@@ -17,6 +18,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddRegistryCore(builder.Configuration);
     builder.Services.AddGalleryIndex(builder.Configuration);
+    builder.Services.AddGalleryWebhooks();
     builder.AddGalleryWeb();
     builder.AddGalleryConsole();
     builder.AddGalleryOperations();

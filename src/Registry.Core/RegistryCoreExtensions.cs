@@ -10,10 +10,12 @@ using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
 using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
+using Registry.Core.Http.Webhooks;
 using Registry.Core.Repositories;
 using Registry.Core.Settings;
 using Registry.Core.Storage;
 using Registry.Core.Storage.S3;
+using Registry.Core.Webhooks;
 
 namespace Registry.Core;
 
@@ -56,6 +58,9 @@ public static class RegistryCoreExtensions
         services.AddSingleton<PullCounter>();
         services.AddSingleton<PullCountFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<PullCountFlusher>());
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<WebhookSecrets>();
+        services.AddScoped<WebhookService>();
         return services;
     }
 
@@ -66,12 +71,13 @@ public static class RegistryCoreExtensions
     public static Task<string?> StartupProblemAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         services.GetRequiredService<IBlobStore>() is S3BlobStore s3 ? s3.CheckAsync(cancellationToken) : Task.FromResult<string?>(null);
 
-    /// <summary>The registry's HTTP APIs: the OCI Distribution API under /v2/ and its token endpoint.</summary>
+    /// <summary>The registry's HTTP APIs: the OCI Distribution API under /v2/ and its token endpoint, the ECR Public API and webhooks.</summary>
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
         app.MapDistribution();
         app.MapRegistryToken();
         app.MapEcrPublicApi();
+        app.MapWebhookApi();
         return app;
     }
 }

@@ -22,7 +22,12 @@ public abstract class GalleryFixture(DatabaseProvider provider) : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(provider);
         // Every console test signs up and in from 127.0.0.1: the per-address limit on account posts is for a real
         // server's visitors (AccountFormLimitsTests covers it on its own server).
-        _gallery = await GalleryProcess.StartAsync(_database, new Dictionary<string, string?> { ["Gallery__Console__AccountPostsPerMinute"] = "0" });
+        // Webhook tests deliver to a receiver on 127.0.0.1.
+        _gallery = await GalleryProcess.StartAsync(_database, new Dictionary<string, string?>
+        {
+            ["Gallery__Console__AccountPostsPerMinute"] = "0",
+            ["Gallery__Webhooks__AllowPrivateTargets"] = "true",
+        });
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using Gallery.Indexer.Indexing;
 using Gallery.Indexer.Search;
+using Gallery.Indexer.Webhooks;
 using Gallery.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ using Registry.Core.Data;
 
 namespace Gallery.Indexer.Tests;
 
-/// <summary>The registry with the gallery index (worker in-process) and /api/search, on Kestrel at a free port.</summary>
+/// <summary>The registry with the gallery index (worker in-process), the webhook worker and /api/search, on Kestrel at a free port.</summary>
 public sealed class IndexHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -22,8 +23,11 @@ public sealed class IndexHost : IAsyncDisposable
     private IndexHost(WebApplication app, Uri baseAddress)
     {
         _app = app;
+        BaseAddress = baseAddress;
         Client = new HttpClient(new RegistryTokenHandler(TestPublisher.Credentials)) { BaseAddress = baseAddress };
     }
+
+    public Uri BaseAddress { get; }
 
     /// <summary>Signed in as the test publisher (alias <c>tests</c>), which may push.</summary>
     public HttpClient Client { get; }
@@ -53,6 +57,7 @@ public sealed class IndexHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRegistryCore(builder.Configuration);
         builder.Services.AddGalleryIndex(builder.Configuration);
+        builder.Services.AddGalleryWebhooks();
         var app = builder.Build();
         app.MapRegistry();
         app.MapSearchApi();

@@ -20,6 +20,7 @@ public abstract class GalleryTestContext : BunitContext
         Services.AddSingleton<Gallery.Indexer.Indexing.IndexRefreshes>();
         Services.AddSingleton<Gallery.Web.Components.Pages.Home.HomeListings>();
         Services.AddSingleton<IGalleryReader>(Reader);
+        Services.AddSingleton<Registry.Core.Repositories.Pulls.IPullHistory>(Pulls);
     }
 
     private bool _disposing;
@@ -27,6 +28,8 @@ public abstract class GalleryTestContext : BunitContext
     protected FakeGallerySearch Search { get; } = new();
 
     protected FakeGalleryReader Reader { get; } = new();
+
+    protected FakePullHistory Pulls { get; } = new();
 
     protected Microsoft.AspNetCore.Components.NavigationManager Navigation =>
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();

@@ -51,7 +51,9 @@ public sealed class OurServer : IRegistryServer
     /// <param name="bucket">null for blobs on the filesystem.</param>
     /// <param name="redirectPulls">With a bucket: blob GETs answer 307 to a presigned URL.</param>
     /// <param name="dataPath">a data directory prepared beforehand (a seeded database); null for a fresh one.</param>
-    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken, S3Bucket? bucket = null, bool redirectPulls = false, string? dataPath = null)
+    /// <param name="settings">More environment settings (a suite's own, e.g. webhooks to 127.0.0.1).</param>
+    public static async Task<OurServer> StartAsync(string? postgresConnectionString, CancellationToken cancellationToken,
+        S3Bucket? bucket = null, bool redirectPulls = false, string? dataPath = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } other
             ? Path.GetFullPath(other)
@@ -104,6 +106,12 @@ public sealed class OurServer : IRegistryServer
 
             // Tokens outlive a full run, as the peer's do: curl gets one token per repository and keeps it.
             environment["Gallery__Access__RegistryTokenLifetime"] = "02:00:00";
+
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+
             var process = await ServerProcess.StartAsync("Gallery.Web", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
             var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
             var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";

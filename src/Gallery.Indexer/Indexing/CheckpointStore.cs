@@ -7,11 +7,13 @@ using Registry.Core.Data.Entities;
 namespace Gallery.Indexer.Indexing;
 
 /// <summary>
-/// This index replica's row among the outbox followers' checkpoints (one per replica, by name): how far it has passed,
-/// and when it last said so. The outbox is pruned behind the live rows (<see cref="Registry.Core.Events.OutboxPruner"/>).
+/// The outbox followers' checkpoints, kept in the database by name: how far each has passed, and when it last said
+/// so. One row per index replica (<see cref="Name"/>) and one for the webhook worker (<c>webhooks</c>, shared by every
+/// node). The outbox is pruned behind the live rows (<see cref="Registry.Core.Events.OutboxPruner"/>).
 /// </summary>
 public sealed class CheckpointStore(RegistryDbContext db, IOptions<IndexOptions> options, NodeIdentity node)
 {
+    /// <summary>This index replica's row.</summary>
     public string Name => options.Value.Name ?? "index-" + node.Id;
 
     /// <summary>When this replica last saved its checkpoint; null when it never did.</summary>
@@ -19,12 +21,17 @@ public sealed class CheckpointStore(RegistryDbContext db, IOptions<IndexOptions>
         await db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == Name).Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <param name="passed">Every event at or below it is reflected in the index (or can never appear).</param>
-    public async Task SaveAsync(long passed, CancellationToken cancellationToken)
+    public Task SaveAsync(long passed, CancellationToken cancellationToken) => SaveAsync(Name, passed, cancellationToken);
+
+    public async Task<long?> LoadAsync(string name, CancellationToken cancellationToken) =>
+        await db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task SaveAsync(string name, long passed, CancellationToken cancellationToken)
     {
-        var row = await db.IndexerCheckpoints.FirstOrDefaultAsync(c => c.Name == Name, cancellationToken);
+        var row = await db.IndexerCheckpoints.FirstOrDefaultAsync(c => c.Name == name, cancellationToken);
         if (row is null)
         {
-            db.IndexerCheckpoints.Add(new IndexerCheckpoint { Name = Name, Position = passed, UpdatedAt = DateTime.UtcNow });
+            db.IndexerCheckpoints.Add(new IndexerCheckpoint { Name = name, Position = passed, UpdatedAt = DateTime.UtcNow });
         }
         else
         {

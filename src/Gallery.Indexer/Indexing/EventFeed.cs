@@ -35,4 +35,8 @@ public sealed class EventFeed(RegistryDbContext db)
 
         return await db.Events.AsNoTracking().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
     }
+
+    /// <summary>The newest event's id (0 when there is none): where a follower that only reports what comes next starts.</summary>
+    public async Task<long> LatestIdAsync(CancellationToken cancellationToken) =>
+        await db.Events.AsNoTracking().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
 }

@@ -9,4 +9,8 @@ internal static class DataLimits
 
     /// <summary>A user name (≤ 256, Identity's limit) and how it acted, e.g. " via access key " and a key id.</summary>
     public const int Actor = 320;
+
+    public const int WebhookUrl = Webhooks.WebhookRules.MaxUrlLength;
+
+    public const int WebhookResponseExcerpt = Webhooks.WebhookRules.ResponseExcerptLength;
 }

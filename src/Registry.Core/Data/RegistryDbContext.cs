@@ -44,6 +44,12 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<DailyPull> DailyPulls => Set<DailyPull>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The acting account of the scope that rented this (pooled) context; set on every rent.</summary>

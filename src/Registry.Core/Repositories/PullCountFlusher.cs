@@ -4,13 +4,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Core.Data;
 using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Pulls;
 
 namespace Registry.Core.Repositories;
 
 /// <summary>
-/// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c> every few seconds and
-/// at shutdown, in one transaction per batch, with the gallery's pull total (<see cref="GalleryCounts"/>: the batch's
-/// registries are locked first). No event per pull: the indexer picks up changed counts by <c>LastPulledAt</c>.
+/// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c>, and to the day's
+/// <c>DailyPulls</c> (the repository's total and each tag's), every few seconds and at shutdown, in one transaction per
+/// batch, with the gallery's pull total (<see cref="GalleryCounts"/>: the batch's registries are locked first). No event
+/// per pull: the indexer picks up changed counts by <c>LastPulledAt</c>.
 /// </summary>
 public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory scopes, ILogger<PullCountFlusher> logger) : BackgroundService
 {
@@ -30,21 +32,34 @@ public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory s
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var names = tallies.Select(t => t.Repository).ToList();
+            var names = tallies.Select(t => t.Repository).Distinct().ToList();
             var registryOf = await db.Repositories.AsNoTracking().Where(r => names.Contains(r.FullName))
                 .ToDictionaryAsync(r => r.FullName, r => r.RegistryId, cancellationToken);
             var registries = registryOf.Values.Distinct().ToList();
             await GalleryCounts.LockRegistriesAsync(db, registries, cancellationToken);
             var visible = await GalleryCounts.VisibleAsync(db, registries, cancellationToken);
             var shown = 0L;
-            foreach (var tally in tallies)
+            var day = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var repository in tallies.GroupBy(t => t.Repository))
             {
-                var updated = await db.Repositories.Where(r => r.FullName == tally.Repository).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.PullCount, r => r.PullCount + tally.Count)
-                    .SetProperty(r => r.LastPulledAt, tally.LastPulledAt), cancellationToken);
-                if (updated > 0 && registryOf.TryGetValue(tally.Repository, out var registry) && visible.Contains(registry))
+                var count = repository.Sum(t => t.Count);
+                var updated = await db.Repositories.Where(r => r.FullName == repository.Key).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.PullCount, r => r.PullCount + count)
+                    .SetProperty(r => r.LastPulledAt, repository.Max(t => t.LastPulledAt)), cancellationToken);
+                if (updated == 0)
                 {
-                    shown += tally.Count;
+                    continue;
+                }
+
+                if (registryOf.TryGetValue(repository.Key, out var registry) && visible.Contains(registry))
+                {
+                    shown += count;
+                }
+
+                await DailyPulls.AddAsync(db, repository.Key, "", day, count, cancellationToken);
+                foreach (var tag in repository.Where(t => t.Tag.Length > 0))
+                {
+                    await DailyPulls.AddAsync(db, repository.Key, tag.Tag, day, tag.Count, cancellationToken);
                 }
             }
 

@@ -3,23 +3,24 @@ using System.Collections.Concurrent;
 namespace Registry.Core.Repositories;
 
 /// <summary>
-/// Counts manifest pulls in memory, per repository, until <see cref="PullCountFlusher"/> writes them to the database
+/// Counts manifest pulls in memory, per repository and tag (pulls by digest under an empty tag), until <see cref="PullCountFlusher"/> writes them to the database
 /// in one batch: a pull costs a dictionary update, not a database write.
 /// </summary>
 public sealed class PullCounter
 {
-    private ConcurrentDictionary<string, Tally> _pending = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<(string Repository, string Tag), Tally> _pending = new();
 
-    public sealed record PullTally(string Repository, long Count, DateTime LastPulledAt);
+    /// <summary>Pulls of one tag of a repository; <paramref name="Tag"/> is empty for pulls by digest.</summary>
+    public sealed record PullTally(string Repository, string Tag, long Count, DateTime LastPulledAt);
 
-    public void Record(string repository) =>
-        _pending.AddOrUpdate(repository, static _ => new Tally(DateTime.UtcNow), static (_, tally) => tally.Add(DateTime.UtcNow));
+    public void Record(string repository, string? tag = null) =>
+        _pending.AddOrUpdate((repository, tag ?? ""), static _ => new Tally(DateTime.UtcNow), static (_, tally) => tally.Add(DateTime.UtcNow));
 
     /// <summary>Takes every count recorded so far; later pulls go to a fresh set.</summary>
     public IReadOnlyList<PullTally> Drain()
     {
-        var taken = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<string, Tally>(StringComparer.Ordinal));
-        return taken.Select(kv => new PullTally(kv.Key, kv.Value.Count, kv.Value.LastPulledAt)).ToList();
+        var taken = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<(string Repository, string Tag), Tally>());
+        return taken.Select(kv => new PullTally(kv.Key.Repository, kv.Key.Tag, kv.Value.Count, kv.Value.LastPulledAt)).ToList();
     }
 
     /// <summary>Puts back counts that could not be written, so a failed flush loses nothing.</summary>
@@ -27,7 +28,7 @@ public sealed class PullCounter
     {
         foreach (var tally in tallies)
         {
-            _pending.AddOrUpdate(tally.Repository, _ => new Tally(tally.LastPulledAt, tally.Count), (_, current) => current.Merge(tally));
+            _pending.AddOrUpdate((tally.Repository, tally.Tag), _ => new Tally(tally.LastPulledAt, tally.Count), (_, current) => current.Merge(tally));
         }
     }
 

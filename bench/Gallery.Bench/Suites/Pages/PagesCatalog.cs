@@ -44,6 +44,8 @@ public static class PagesCatalog
             new("home", "home /", "/"),
             new("search", "search /search?searchTerm=nginx", "/search?searchTerm=nginx"),
             new("repository", "repository page", $"/{sample.FullName}"),
+            new("feed", "repository Atom feed", $"/{sample.FullName}/feed.atom"),
+            new("badge", "latest badge", $"/badges/{sample.FullName}/latest.svg"),
             new("tags", $"tags tab ({tagsRepositoryTags:N0} tags)", $"/{biggest.Key}/{TagsRepositoryName}?tab=image-tags"),
             new("publisher", $"publisher page ({biggest.Count():N0} repositories)", $"/{biggest.Key}"),
         ];

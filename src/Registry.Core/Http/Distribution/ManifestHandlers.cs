@@ -35,7 +35,7 @@ internal static class ManifestHandlers
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             await response.Body.WriteAsync(manifest.Content, context.RequestAborted);
-            context.RequestServices.GetRequiredService<PullCounter>().Record(name.FullName);
+            context.RequestServices.GetRequiredService<PullCounter>().Record(name.FullName, manifestRef.Tag);
             context.RequestServices.GetRequiredService<RegistryMetrics>().Pulled();
         }
     }

@@ -11,8 +11,9 @@ namespace Registry.Core.Repositories.Gallery;
 public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
 {
     /// <summary>Repositories of publishers who are not suspended (a suspended publisher's pages are hidden).</summary>
-    private IQueryable<Repository> VisibleRepositories =>
-        db.Repositories.AsNoTracking().Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended);
+    private IQueryable<Repository> VisibleRepositories => db.VisibleRepositories().AsNoTracking();
+
+    private IQueryable<Repository> PublicRepositories => db.PublicRepositories().AsNoTracking();
 
     public async Task<GalleryRepository?> GetRepositoryAsync(string fullName, CancellationToken cancellationToken = default)
     {
