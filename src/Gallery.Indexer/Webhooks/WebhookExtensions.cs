@@ -16,7 +16,6 @@ public static class WebhookExtensions
         services.AddScoped<WebhookDispatcher>();
         services.AddSingleton<WebhookClient>();
         services.AddHostedService<WebhookWorker>();
-        services.AddHostedService<PostgresEventListener>(); // added once, whether or not this node also indexes
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registry.Core;
 using Registry.Core.Events;
 using Registry.Core.Webhooks;
 
@@ -15,7 +16,8 @@ namespace Gallery.Indexer.Webhooks;
 /// queuing is idempotent and sending is claimed through the database. Nothing here runs inside a push.
 /// </summary>
 public sealed class WebhookWorker(
-    IServiceScopeFactory scopes, RegistryEventSignal signal, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger)
+    IServiceScopeFactory scopes, RegistryEventSignal signal, IOptions<WebhookOptions> options, IOptions<RegistryOptions> registry,
+    TimeProvider time, ILogger<WebhookWorker> logger)
     : BackgroundService
 {
     public const string CheckpointName = "webhooks";
@@ -72,7 +74,9 @@ public sealed class WebhookWorker(
         }
 
         _saved = position.Value;
-        return new EventGapTracker(position.Value, _options.GapTimeout, time);
+        // Late ids are asked for again while this node runs (and delivered when they turn up); the checkpoint keeps
+        // only the position, so a restart gives up the late ids of the run before.
+        return new EventGapTracker(position.Value, new Dictionary<long, DateTimeOffset>(), _options.GapTimeout, registry.Value.Events.Retention, time);
     }
 
     /// <summary>
