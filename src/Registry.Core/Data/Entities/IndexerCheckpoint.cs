@@ -1,7 +1,7 @@
 namespace Registry.Core.Data.Entities;
 
 /// <summary>
-/// How far a follower of the outbox (the gallery's indexer) has got: every event with an id at or below
+/// How far a follower of the outbox (an index replica, or the webhook worker) has got: every event with an id at or below
 /// <see cref="Position"/> is reflected in its output. Kept in the database so a restarted or replaced follower resumes.
 /// </summary>
 public sealed class IndexerCheckpoint
