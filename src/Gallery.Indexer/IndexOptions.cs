@@ -48,7 +48,7 @@ public sealed class IndexOptions
     public TimeSpan MaxLag { get; set; } = TimeSpan.FromMinutes(2);
 
     internal static void Check(IndexOptions o, SettingRules rules) => rules
-        .NotEmpty(nameof(Name), o.Name)
+        .Check(o.Name is null || !string.IsNullOrWhiteSpace(o.Name), nameof(Name), "must not be blank (leave it unset for this node's own name)", $"'{o.Name}'")
         .Positive(nameof(PollInterval), o.PollInterval)
         .Positive(nameof(GapTimeout), o.GapTimeout)
         .Positive(nameof(CommitInterval), o.CommitInterval)
