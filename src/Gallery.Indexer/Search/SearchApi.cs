@@ -17,6 +17,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/api/search", ["GET", "HEAD"], Search).WithName("Search")
+            .Produces<SearchResult>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Search the gallery's public repositories")
             .WithDescription("Free text (empty lists everything), facet filters, a sort and a page; the same search as the gallery's /search page.");
         return app;

@@ -33,7 +33,9 @@ internal static class GalleryTelemetry
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter("Microsoft.EntityFrameworkCore", "Npgsql", RegistryMetrics.MeterName, IndexMetrics.MeterName)
-            .AddPrometheusExporter());
+            // Every scrape reads the meters now: the exporter's default 300 ms answer cache showed a scrape right
+            // after a push without it.
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }
 

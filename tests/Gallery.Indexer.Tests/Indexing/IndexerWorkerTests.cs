@@ -187,7 +187,8 @@ public abstract class IndexerWorkerTests(DatabaseProvider provider) : IAsyncLife
     private static async Task<long> CheckpointAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().IndexerCheckpoints.Where(c => c.Name == new IndexOptions().Name).Select(c => c.Position).SingleAsync();
+        var name = scope.ServiceProvider.GetRequiredService<CheckpointStore>().Name;
+        return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().IndexerCheckpoints.Where(c => c.Name == name).Select(c => c.Position).SingleAsync();
     }
 
     private sealed class FacetsComparer : IEqualityComparer<SearchFacets>

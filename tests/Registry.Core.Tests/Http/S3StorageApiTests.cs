@@ -67,7 +67,7 @@ public sealed class S3StorageApiTests(PostgresS3RegistryFixture fixture) : ApiTe
     [Fact]
     public async Task The_janitor_aborts_the_multipart_uploads_of_expired_sessions_and_of_sessions_that_are_gone()
     {
-        var settings = new Dictionary<string, string?>(Bucket.Settings) { ["Gallery:Limits:UploadSessionLifetime"] = "00:00:00" };
+        var settings = new Dictionary<string, string?>(Bucket.Settings) { ["Gallery:Limits:UploadSessionLifetime"] = "00:00:00.001" };
         await using var janitorNode = await RegistryHost.StartAsync(Fixture.Database, settings);
         var name = RegistryApi.UniqueName();
         var uploads = new List<string>();
