@@ -28,6 +28,21 @@ internal static class GalleryOpenApi
                 };
                 return Task.CompletedTask;
             });
+
+            // JSON answers leave out absent values rather than send nulls: a property that may be null is optional.
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+                {
+                    foreach (var name in required.Where(name => properties.TryGetValue(name, out var property)
+                        && property.Type is { } type && type.HasFlag(JsonSchemaType.Null)).ToList())
+                    {
+                        required.Remove(name);
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
         });
 
     public static IEndpointRouteBuilder MapGalleryOpenApi(this IEndpointRouteBuilder app)
