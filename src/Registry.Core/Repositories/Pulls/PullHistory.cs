@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Data;
 using Registry.Core.Repositories.Gallery;
 
@@ -14,10 +15,16 @@ public interface IPullHistory
     Task<IReadOnlyList<PullDay>?> DaysAsync(string fullName, int days, string? tag, CancellationToken cancellationToken);
 }
 
-public sealed class PullHistory(RegistryDbContext db) : IPullHistory
+/// <summary>
+/// Reads through a database context of its own: the repository page renders this chart beside components that query
+/// the request's context at the same time, and one context takes one operation at a time.
+/// </summary>
+public sealed class PullHistory(IServiceScopeFactory scopes) : IPullHistory
 {
     public async Task<IReadOnlyList<PullDay>?> DaysAsync(string fullName, int days, string? tag, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var id = await db.PublicRepositories().Where(r => r.FullName == fullName).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (id is null)
         {
