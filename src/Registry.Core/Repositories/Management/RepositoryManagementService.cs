@@ -4,7 +4,7 @@ using Registry.Core.Data.Entities;
 using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories.CatalogData;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Repositories.ResourceTags;
 
 namespace Registry.Core.Repositories.Management;
@@ -87,7 +87,7 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
         await db.Tags.Where(t => t.RepositoryId == repository.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Manifests.Where(m => m.RepositoryId == repository.Id).ExecuteDeleteAsync(cancellationToken);
         await db.RepositoryBlobs.Where(l => l.RepositoryId == repository.Id).ExecuteDeleteAsync(cancellationToken);
-        await GalleryCounts.RemovingRepositoryAsync(db, repository.Id, cancellationToken);
+        await PublicCounts.RemovingRepositoryAsync(db, repository.Id, cancellationToken);
         await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken);
         db.AddEvent(RegistryEventTypes.RepositoryDeleted, repository.FullName);
         await db.SaveChangesAsync(cancellationToken);
