@@ -137,7 +137,7 @@ public abstract class PublicCountsTests(DatabaseProvider provider) : IAsyncLifet
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var repository = await db.Repositories.AsNoTracking().Include(r => r.Registry).SingleAsync(r => r.FullName == fullName);
-        await scope.ServiceProvider.GetRequiredService<RepositoryManagementService>().DeleteAsync(repository, force: true, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<RepositoryManagementService>().DeleteAsync(repository.Id, force: true, CancellationToken.None);
     }
 }
 
