@@ -46,6 +46,7 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<RegistryTokenService>();
         services.AddScoped<AccessKeyService>();
         services.AddScoped<PublisherService>();
+        services.AddScoped<RegistrySettingsService>();
         services.AddScoped<AdministrationService>();
         services.AddScoped<CredentialVerifier>();
         services.AddSingleton<ParsedPolicyCache>();

@@ -23,7 +23,7 @@ public sealed class AddPublisherFormTests : ConsoleTestContext
         Assert.Null(cut.Find("#new-publisher-user").GetAttribute("value"));
         var carol = (await RunAsync<UserManager<Account>, Account?>(users => users.FindByNameAsync("carol")))!;
         Assert.True(await RunAsync<UserManager<Account>, bool>(users => users.CheckPasswordAsync(carol, "correct horse battery")));
-        var registry = await RunAsync<PublisherService, PublicRegistry?>(p => p.FindRegistryAsync(carol.Id, CancellationToken.None));
+        var registry = await RunAsync<RegistrySettingsService, RegistrySettings?>(p => p.FindAsync(carol.Id, CancellationToken.None));
         Assert.Equal(("carol-tools", "Carol & Co"), (registry!.Alias, registry.DisplayName));
     }
 

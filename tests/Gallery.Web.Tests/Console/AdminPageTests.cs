@@ -89,8 +89,8 @@ public sealed class AdminPageTests : ConsoleTestContext
         return cut;
     }
 
-    private async Task<PublicRegistry> RegistryAsync(Caller caller) =>
-        (await RunAsync<PublisherService, PublicRegistry?>(p => p.FindRegistryAsync(caller.AccountId, CancellationToken.None)))!;
+    private async Task<RegistrySettings> RegistryAsync(Caller caller) =>
+        (await RunAsync<RegistrySettingsService, RegistrySettings?>(p => p.FindAsync(caller.AccountId, CancellationToken.None)))!;
 
     private static string[] Row(IRenderedComponent<AdminPage> cut, string alias) =>
         cut.FindAll("#publishers-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).Single(r => r[0].StartsWith(alias, StringComparison.Ordinal));

@@ -24,7 +24,7 @@ public sealed class KeysPageTests : ConsoleTestContext
         Assert.Matches("^GK[A-Z2-7]{18}$", id);
         Assert.Equal(40, secret.Length);
         Assert.Equal(caller.AccountId, (await VerifyAsync(id, secret))?.AccountId);
-        Assert.Equal([id, "CI pipeline", "just now", "Active", "Revoke…"], Row(cut, 0));
+        Assert.Equal([id, "CI pipeline", "just now", "Active", "Never", "Revoke…"], Row(cut, 0));
         Assert.Equal("", cut.Find("#key-description").GetAttribute("value") ?? "");
 
         await cut.FindAll("#created-key button").Single(b => b.TextContent == "I have saved it").ClickAsync(new());
@@ -36,6 +36,7 @@ public sealed class KeysPageTests : ConsoleTestContext
         Assert.Empty(again.FindAll("#created-key"));
         Assert.DoesNotContain(secret, again.Markup);
         Assert.Equal(id, Row(again, 0)[0]);
+        Assert.Equal("just now", Row(again, 0)[4]);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class KeysPageTests : ConsoleTestContext
         cut.WaitForAssertion(() => Assert.Equal("the key's description is at most 200 characters", cut.Find("#key-error").TextContent));
         Assert.Empty(cut.FindAll("#created-key"));
         Assert.Empty(cut.FindAll("#keys-table tbody tr"));
-        Assert.Empty(await RunAsync<AccessKeyService, List<Registry.Core.Data.Entities.AccessKey>>(k => k.ListAsync(caller.AccountId, CancellationToken.None)));
+        Assert.Empty(await RunAsync<AccessKeyService, List<AccessKeyService.KeySummary>>(k => k.ListAsync(caller.AccountId, CancellationToken.None)));
     }
 
     private static string[] Row(IRenderedComponent<KeysPage> cut, int index) =>

@@ -63,6 +63,6 @@ public sealed class RegistryLogoEditorTests : ConsoleTestContext
     private static void Upload(IRenderedComponent<SettingsPage> cut, InputFileContent file) =>
         cut.FindComponent<InputFile>().UploadFiles(file);
 
-    private async Task<PublicRegistry> RegistryAsync(Caller caller) =>
-        (await RunAsync<PublisherService, PublicRegistry?>(p => p.FindRegistryAsync(caller.AccountId, CancellationToken.None)))!;
+    private async Task<RegistrySettings> RegistryAsync(Caller caller) =>
+        (await RunAsync<RegistrySettingsService, RegistrySettings?>(p => p.FindAsync(caller.AccountId, CancellationToken.None)))!;
 }

@@ -165,8 +165,8 @@ public sealed class SettingsPageTests : ConsoleTestContext
         return cut;
     }
 
-    private async Task<PublicRegistry> RegistryAsync(Caller caller) =>
-        (await RunAsync<PublisherService, PublicRegistry?>(p => p.FindRegistryAsync(caller.AccountId, CancellationToken.None)))!;
+    private async Task<RegistrySettings> RegistryAsync(Caller caller) =>
+        (await RunAsync<RegistrySettingsService, RegistrySettings?>(p => p.FindAsync(caller.AccountId, CancellationToken.None)))!;
 
     private async Task<ManagedRepository?> RepositoryAsync(Caller caller, string name) =>
         await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, name, CancellationToken.None));

@@ -55,6 +55,6 @@ public sealed class StaleSignInTests : ConsoleTestContext
         return cut;
     }
 
-    private Task<List<AccessKey>> KeysAsync(Caller caller) =>
-        RunAsync<AccessKeyService, List<AccessKey>>(k => k.ListAsync(caller.AccountId, CancellationToken.None));
+    private Task<List<AccessKeyService.KeySummary>> KeysAsync(Caller caller) =>
+        RunAsync<AccessKeyService, List<AccessKeyService.KeySummary>>(k => k.ListAsync(caller.AccountId, CancellationToken.None));
 }

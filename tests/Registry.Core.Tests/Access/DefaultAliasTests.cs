@@ -58,7 +58,7 @@ public abstract class DefaultAliasTests(RegistryFixture fixture) : ApiTestBase(f
 
         await using (var scope = Fixture.Host.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PublisherService>().ChangeAliasAsync(caller.AccountId, renamed, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<RegistrySettingsService>().ChangeAliasAsync(caller.AccountId, renamed, CancellationToken.None);
         }
 
         foreach (var alias in new[] { renamed, defaultAlias })

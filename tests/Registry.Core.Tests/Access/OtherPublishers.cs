@@ -22,7 +22,7 @@ internal static class OtherPublishers
         var caller = await publishers.CreateAsync(new PublisherService.NewPublisher(userName, null, null, alias, displayName), CancellationToken.None);
         if (createOnPush)
         {
-            await publishers.SetCreateOnPushAsync(caller.AccountId, true, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<RegistrySettingsService>().SetCreateOnPushAsync(caller.AccountId, true, CancellationToken.None);
         }
 
         var key = await scope.ServiceProvider.GetRequiredService<AccessKeyService>().CreateAsync(caller.AccountId, null, CancellationToken.None);

@@ -140,10 +140,10 @@ public abstract class RegistryLogoTests(RegistryFixture fixture) : ApiTestBase(f
     }
 
     private Task SetLogoAsync(Caller caller, byte[]? logo) =>
-        RunAsync<PublisherService>(p => p.SetLogoAsync(caller.AccountId, logo, CancellationToken.None));
+        RunAsync<RegistrySettingsService>(p => p.SetLogoAsync(caller.AccountId, logo, CancellationToken.None));
 
-    private async Task<PublicRegistry> RegistryAsync(Caller caller) =>
-        (await RunAsync<PublisherService, PublicRegistry?>(p => p.FindRegistryAsync(caller.AccountId, CancellationToken.None)))!;
+    private async Task<RegistrySettings> RegistryAsync(Caller caller) =>
+        (await RunAsync<RegistrySettingsService, RegistrySettings?>(p => p.FindAsync(caller.AccountId, CancellationToken.None)))!;
 
     private async Task<(string? Digest, string? MediaType)> LogoOfAsync(Caller caller)
     {

@@ -260,8 +260,9 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         var publishers = scope.ServiceProvider.GetRequiredService<PublisherService>();
         var alias = $"gc{Guid.NewGuid():N}"[..20];
         var caller = await publishers.CreateAsync(new PublisherService.NewPublisher($"user-{alias}", null, null, alias, null), CancellationToken.None);
-        await publishers.SetLogoAsync(caller.AccountId, replaced, CancellationToken.None);
-        await publishers.SetLogoAsync(caller.AccountId, current, CancellationToken.None);
+        var settings = scope.ServiceProvider.GetRequiredService<RegistrySettingsService>();
+        await settings.SetLogoAsync(caller.AccountId, replaced, CancellationToken.None);
+        await settings.SetLogoAsync(caller.AccountId, current, CancellationToken.None);
     }
 
     private async Task<T> QueryAsync<T>(Func<RegistryDbContext, Task<T>> query)

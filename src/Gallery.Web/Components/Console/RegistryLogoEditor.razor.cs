@@ -3,13 +3,12 @@ using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Registry.Core.Access;
-using Registry.Core.Data.Entities;
 using Registry.Core.Repositories.CatalogData;
 
 namespace Gallery.Web.Components.Console;
 
 /// <summary>
-/// Sets or removes the registry's logo through <see cref="PublisherService.SetLogoAsync"/>. A chosen file is checked
+/// Sets or removes the registry's logo through <see cref="RegistrySettingsService.SetLogoAsync"/>. A chosen file is checked
 /// at once (size before reading, type by content) and previewed; nothing is saved until Save.
 /// </summary>
 public partial class RegistryLogoEditor
@@ -19,7 +18,7 @@ public partial class RegistryLogoEditor
 
     /// <summary>The registry as last read; its logo is the current one.</summary>
     [Parameter, EditorRequired]
-    public PublicRegistry Registry { get; set; } = default!;
+    public RegistrySettings Registry { get; set; } = default!;
 
     /// <summary>Called after a save or removal, so the page reads the registry again.</summary>
     [Parameter]
@@ -66,7 +65,7 @@ public partial class RegistryLogoEditor
         Error = null;
         try
         {
-            await Session.RunAsync<PublisherService>(p => p.SetLogoAsync(Caller.AccountId, logo, CancellationToken.None));
+            await Session.RunAsync<RegistrySettingsService>(p => p.SetLogoAsync(Caller.AccountId, logo, CancellationToken.None));
             Chosen = null;
             InputVersion++;
             Message = done;

@@ -28,11 +28,11 @@ internal static class LogoEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string digest, RepositoryCatalogService catalog, PublisherService publishers, IBlobStore store, CancellationToken cancellationToken)
+        string digest, RepositoryCatalogService catalog, RegistrySettingsService registries, IBlobStore store, CancellationToken cancellationToken)
     {
         if (!Digest.TryParse(digest, out var parsed, out _)
             || (await catalog.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken)
-                ?? await publishers.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken)) is not { } mediaType)
+                ?? await registries.FindLogoMediaTypeAsync(parsed.ToString(), cancellationToken)) is not { } mediaType)
         {
             return Results.NotFound();
         }

@@ -1,7 +1,6 @@
 using System.Text;
 using Registry.Core.Access;
 using Registry.Core.Access.Tokens;
-using Registry.Core.Data.Entities;
 
 namespace Registry.Core.Http.EcrPublic;
 
@@ -30,7 +29,7 @@ internal static class RegistryHandlers
     public static async Task<object> PutCatalogDataAsync(EcrCall call)
     {
         var request = call.Read<PutCatalogRequest>();
-        await call.Service<PublisherService>().SetDisplayNameAsync(call.Caller.AccountId, request.DisplayName, call.Aborted);
+        await call.Service<RegistrySettingsService>().SetDisplayNameAsync(call.Caller.AccountId, request.DisplayName, call.Aborted);
         var registry = await OwnRegistryAsync(call);
         return new { registryCatalogData = new { displayName = registry.DisplayName } };
     }
@@ -42,11 +41,11 @@ internal static class RegistryHandlers
         return new { authorizationData = new { authorizationToken = token, expiresAt = EcrJson.Epoch(expiresAt) } };
     }
 
-    private static async Task<PublicRegistry> OwnRegistryAsync(EcrCall call) =>
-        await call.Service<PublisherService>().FindRegistryAsync(call.Caller.AccountId, call.Aborted)
+    private static async Task<RegistrySettings> OwnRegistryAsync(EcrCall call) =>
+        await call.Service<RegistrySettingsService>().FindAsync(call.Caller.AccountId, call.Aborted)
         ?? throw new EcrPublicException(EcrErrorTypes.RegistryNotFound, "The caller has no registry");
 
-    private static object Registry(EcrCall call, PublicRegistry registry) => new
+    private static object Registry(EcrCall call, RegistrySettings registry) => new
     {
         registryId = registry.RegistryId,
         registryArn = EcrShapes.RegistryArn(registry.RegistryId),
