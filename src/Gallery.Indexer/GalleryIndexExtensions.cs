@@ -20,7 +20,7 @@ public static class GalleryIndexExtensions
     public static IServiceCollection AddGalleryIndex(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(IndexOptions.SectionName);
-        services.AddCheckedOptions<IndexOptions>(configuration, IndexOptions.SectionName, IndexOptions.Check);
+        services.AddIndexOptions(configuration);
         services.AddSingleton<IGallerySearch, GallerySearch>();
         services.AddSingleton<IGallerySuggest, GallerySuggest>();
         services.AddScoped<IGalleryReader, GalleryReader>();
@@ -28,12 +28,13 @@ public static class GalleryIndexExtensions
         services.AddScoped<IPullHistory, PullHistory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IndexMetrics>();
+        services.TryAddScoped<CheckpointStore>();
         services.AddScoped<IndexLagProbe>();
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {
-            services.AddGalleryIndexWriter();
+            services.AddIndexWriter();
             services.AddSingleton<ISearcherSource>(sp => sp.GetRequiredService<GalleryIndexWriter>());
             services.AddSingleton<IndexerWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<IndexerWorker>());
@@ -48,14 +49,20 @@ public static class GalleryIndexExtensions
         return services;
     }
 
-    /// <summary>The writer side alone (no worker): what the reindex command needs.</summary>
-    internal static IServiceCollection AddGalleryIndexWriter(this IServiceCollection services)
+    /// <summary>The writer side alone (no worker, no search): what the reindex command needs beside AddRegistryData.</summary>
+    internal static IServiceCollection AddGalleryReindex(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddIndexOptions(configuration).AddIndexWriter();
+
+    private static IServiceCollection AddIndexOptions(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddCheckedOptions<IndexOptions>(configuration, IndexOptions.SectionName, IndexOptions.Check);
+
+    private static IServiceCollection AddIndexWriter(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GalleryIndexWriter>();
         services.AddScoped<RepositoryRecordReader>();
         services.AddScoped<EventFeed>();
-        services.AddScoped<CheckpointStore>();
+        services.TryAddScoped<CheckpointStore>();
         services.AddScoped<IndexUpdater>();
         services.AddScoped<Reindexer>();
         services.AddScoped<PopularityRefresher>();

@@ -34,9 +34,11 @@ public static class IndexerProgram
         var builder = Host.CreateApplicationBuilder(reindex ? args[1..] : args);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{IndexOptions.SectionName}:Worker"] = "true" });
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Services.AddRegistryCore(builder.Configuration);
+        // Only what following the outbox needs: the web app applies the migrations, and its nodes prune the outbox.
+        builder.Services.AddRegistryData(builder.Configuration);
         if (!reindex)
         {
+            builder.Services.AddOutboxNotifications();
             builder.Services.AddGalleryIndex(builder.Configuration);
             using var worker = builder.Build();
             SettingsCheck.Validate(worker.Services);
@@ -44,7 +46,7 @@ public static class IndexerProgram
             return 0;
         }
 
-        builder.Services.AddGalleryIndexWriter();
+        builder.Services.AddGalleryReindex(builder.Configuration);
         using var host = builder.Build();
         SettingsCheck.Validate(host.Services);
         await host.StartAsync();

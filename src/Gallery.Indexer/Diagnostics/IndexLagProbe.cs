@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Gallery.Indexer.Indexing;
 using Registry.Core.Data;
 
 namespace Gallery.Indexer.Diagnostics;
@@ -8,15 +8,14 @@ namespace Gallery.Indexer.Diagnostics;
 public sealed record IndexLag(long Events, TimeSpan Behind);
 
 /// <summary>
-/// Reads this replica's lag from the database (its checkpoint row, by <see cref="IndexOptions.Name"/>, and the outbox),
+/// Reads this replica's lag from the database (its checkpoint, through <see cref="CheckpointStore"/>, and the outbox),
 /// so it is the same figure whether this process writes the index or reads one a separate indexer writes.
 /// </summary>
-public sealed class IndexLagProbe(RegistryDbContext db, IOptions<IndexOptions> options, TimeProvider clock)
+public sealed class IndexLagProbe(RegistryDbContext db, CheckpointStore checkpoints, TimeProvider clock)
 {
     public IndexLag Read()
     {
-        var name = options.Value.Name;
-        var position = db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Position).FirstOrDefault() ?? 0;
+        var position = checkpoints.Passed();
         var pending = db.Events.AsNoTracking().Where(e => e.Id > position);
         var oldest = pending.Min(e => (DateTime?)e.OccurredAt);
         if (oldest is null)

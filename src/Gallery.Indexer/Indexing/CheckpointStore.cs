@@ -18,13 +18,16 @@ public sealed class CheckpointStore(RegistryDbContext db, IOptions<IndexOptions>
 
     /// <summary>When this replica last saved its checkpoint; null when it never did.</summary>
     public async Task<DateTime?> LastSavedAsync(CancellationToken cancellationToken) =>
-        await db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == Name).Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+        await Row(Name).Select(c => (DateTime?)c.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Where this replica's checkpoint stands (0 before its first save), read synchronously for probes and meters.</summary>
+    public long Passed() => Row(Name).Select(c => (long?)c.Position).FirstOrDefault() ?? 0;
 
     /// <param name="passed">Every event at or below it is reflected in the index (or can never appear).</param>
     public Task SaveAsync(long passed, CancellationToken cancellationToken) => SaveAsync(Name, passed, cancellationToken);
 
     public async Task<long?> LoadAsync(string name, CancellationToken cancellationToken) =>
-        await db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == name).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
+        await Row(name).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken);
 
     public async Task SaveAsync(string name, long passed, CancellationToken cancellationToken)
     {
@@ -42,4 +45,6 @@ public sealed class CheckpointStore(RegistryDbContext db, IOptions<IndexOptions>
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
+
+    private IQueryable<IndexerCheckpoint> Row(string name) => db.IndexerCheckpoints.AsNoTracking().Where(c => c.Name == name);
 }

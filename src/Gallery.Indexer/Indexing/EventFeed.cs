@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
@@ -18,6 +19,20 @@ public sealed class EventFeed(RegistryDbContext db)
             .OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
         tracker.Observe(events.Select(e => e.Id));
         return events;
+    }
+
+    /// <summary>Reads batch after batch until one comes back short: all the outbox holds for the tracker now.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<RegistryEvent>> ReadAllAsync(EventGapTracker tracker, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var events = await ReadAsync(tracker, cancellationToken);
+            yield return events;
+            if (events.Count < BatchSize)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Core;
@@ -16,7 +15,8 @@ namespace Gallery.Indexer.Indexing;
 /// </summary>
 public sealed class IndexerWorker(
     GalleryIndexWriter index, IServiceScopeFactory scopes, RegistryEventSignal signal, IOptions<IndexOptions> options,
-    IndexRefreshes refreshes, IOptions<RegistryOptions> registry, TimeProvider time, ILogger<IndexerWorker> logger) : BackgroundService
+    IndexRefreshes refreshes, IOptions<RegistryOptions> registry, TimeProvider time, ILogger<IndexerWorker> logger)
+    : OutboxFollower(signal, time, logger)
 {
     private readonly IndexOptions _options = options.Value;
     private readonly EventRetention _retention = registry.Value.Events;
@@ -32,29 +32,16 @@ public sealed class IndexerWorker(
     /// <summary>The outbox position the index reflects so far: every event at or below it is applied (or given up on).</summary>
     public long Position => Interlocked.Read(ref _position);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var woken = signal.WaitAsync(wait.Token);
-            try
-            {
-                _tracker ??= await ResumeAsync(stoppingToken);
-                await CatchUpAsync(_tracker, stoppingToken);
-                await RefreshPopularityIfDueAsync(stoppingToken);
-                await CommitIfDueAsync(_tracker, force: false, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Indexing failed; retrying from the last position");
-            }
+    protected override string Work => "Indexing";
 
-            var idle = _dirty && _options.CommitInterval < _options.PollInterval ? _options.CommitInterval : _options.PollInterval;
-            await Task.WhenAny(woken, Task.Delay(idle, time, wait.Token));
-            await wait.CancelAsync();
-        }
+    protected override TimeSpan NextPoll => _dirty && _options.CommitInterval < _options.PollInterval ? _options.CommitInterval : _options.PollInterval;
+
+    protected override async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        _tracker ??= await ResumeAsync(cancellationToken);
+        await CatchUpAsync(_tracker, cancellationToken);
+        await RefreshPopularityIfDueAsync(cancellationToken);
+        await CommitIfDueAsync(_tracker, force: false, cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -80,7 +67,7 @@ public sealed class IndexerWorker(
         {
             if (index.CommittedPosition is not null)
             {
-                logger.LogInformation("This index replica's checkpoint was last saved {LastSaved:o}, beyond the outbox retention; rebuilding it", lastSaved);
+                Logger.LogInformation("This index replica's checkpoint was last saved {LastSaved:o}, beyond the outbox retention; rebuilding it", lastSaved);
             }
 
             position = await scope.ServiceProvider.GetRequiredService<Reindexer>().RunAsync(cancellationToken);
@@ -93,8 +80,8 @@ public sealed class IndexerWorker(
             late = index.CommittedLate;
         }
 
-        _lastCommit = _lastPopularity = _lastSaved = time.GetUtcNow();
-        return new EventGapTracker(position, late, _options.GapTimeout, _retention.Retention, time);
+        _lastCommit = _lastPopularity = _lastSaved = Time.GetUtcNow();
+        return new EventGapTracker(position, late, _options.GapTimeout, _retention.Retention, Time);
     }
 
     private async Task CatchUpAsync(EventGapTracker tracker, CancellationToken cancellationToken)
@@ -103,9 +90,8 @@ public sealed class IndexerWorker(
         var feed = scope.ServiceProvider.GetRequiredService<EventFeed>();
         var updater = scope.ServiceProvider.GetRequiredService<IndexUpdater>();
         var before = tracker.Position;
-        while (true)
+        await foreach (var events in feed.ReadAllAsync(tracker, cancellationToken))
         {
-            var events = await feed.ReadAsync(tracker, cancellationToken);
             if (events.Count > 0)
             {
                 var changed = await updater.ApplyAsync(events, cancellationToken);
@@ -114,11 +100,6 @@ public sealed class IndexerWorker(
                 refreshes.Declare(events.Any(e => e.Type == RegistryEventTypes.RegistryUpdated) ? null : changed);
                 index.Refresh();
                 _dirty = true;
-            }
-
-            if (events.Count < EventFeed.BatchSize)
-            {
-                break;
             }
         }
 
@@ -129,12 +110,12 @@ public sealed class IndexerWorker(
 
     private async Task RefreshPopularityIfDueAsync(CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() - _lastPopularity < _options.PopularityInterval)
+        if (Time.GetUtcNow() - _lastPopularity < _options.PopularityInterval)
         {
             return;
         }
 
-        _lastPopularity = time.GetUtcNow();
+        _lastPopularity = Time.GetUtcNow();
         var since = _popularitySince;
         _popularitySince = DateTime.UtcNow;
         await using var scope = scopes.CreateAsyncScope();
@@ -147,7 +128,7 @@ public sealed class IndexerWorker(
 
     private async Task CommitIfDueAsync(EventGapTracker tracker, bool force, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (_dirty && (force || now - _lastCommit >= _options.CommitInterval))
         {
             index.Commit(tracker.Position, tracker.Late);

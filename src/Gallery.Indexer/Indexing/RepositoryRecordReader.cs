@@ -2,6 +2,7 @@ using Gallery.Indexer.Documents;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Repositories.Public;
+using Registry.Core.Repositories.CatalogData;
 
 namespace Gallery.Indexer.Indexing;
 

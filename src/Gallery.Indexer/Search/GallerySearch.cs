@@ -5,6 +5,7 @@ using Gallery.Indexer.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Registry.Core.Repositories.CatalogData;
 
 namespace Gallery.Indexer.Search;
 

@@ -1,6 +1,5 @@
 using Gallery.Indexer.Indexing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Core;
@@ -18,7 +17,7 @@ namespace Gallery.Indexer.Webhooks;
 public sealed class WebhookWorker(
     IServiceScopeFactory scopes, RegistryEventSignal signal, IOptions<WebhookOptions> options, IOptions<RegistryOptions> registry,
     TimeProvider time, ILogger<WebhookWorker> logger)
-    : BackgroundService
+    : OutboxFollower(signal, time, logger)
 {
     public const string CheckpointName = "webhooks";
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(5);
@@ -28,38 +27,30 @@ public sealed class WebhookWorker(
     private readonly SortedDictionary<long, Registry.Core.Data.Entities.RegistryEvent> _held = [];
     private EventGapTracker? _tracker;
     private long _saved;
-    private DateTimeOffset _lastPrune;
+    private DateTimeOffset? _lastPrune;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Work => "Webhook work";
+
+    protected override TimeSpan NextPoll => _options.PollInterval;
+
+    protected override async Task RoundAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        _lastPrune = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        _lastPrune ??= Time.GetUtcNow();
+        foreach (var done in _sending.Where(s => s.Value.IsCompleted).Select(s => s.Key).ToList())
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var woken = signal.WaitAsync(wait.Token);
-            try
-            {
-                _tracker ??= await ResumeAsync(stoppingToken);
-                await FollowAsync(_tracker, stoppingToken);
-                await DispatchAsync(stoppingToken);
-                await PruneIfDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Webhook work failed; retrying");
-            }
-
-            await Task.WhenAny([woken, Task.Delay(_options.PollInterval, time, wait.Token), .. _sending.Values]);
-            await wait.CancelAsync();
-            foreach (var done in _sending.Where(s => s.Value.IsCompleted).Select(s => s.Key).ToList())
-            {
-                _sending.Remove(done);
-            }
+            _sending.Remove(done);
         }
 
-        await Task.WhenAll(_sending.Values);
+        _tracker ??= await ResumeAsync(cancellationToken);
+        await FollowAsync(_tracker, cancellationToken);
+        await DispatchAsync(cancellationToken);
+        await PruneIfDueAsync(cancellationToken);
     }
+
+    /// <summary>A delivery that ends frees a slot and may make the next one of its repository due.</summary>
+    protected override IEnumerable<Task> AlsoWakeOn() => _sending.Values;
+
+    protected override Task StoppedAsync() => Task.WhenAll(_sending.Values);
 
     /// <summary>From the checkpoint; the first time, from the newest event (webhooks report what happens from now on).</summary>
     private async Task<EventGapTracker> ResumeAsync(CancellationToken cancellationToken)
@@ -76,7 +67,7 @@ public sealed class WebhookWorker(
         _saved = position.Value;
         // Late ids are asked for again while this node runs (and delivered when they turn up); the checkpoint keeps
         // only the position, so a restart gives up the late ids of the run before.
-        return new EventGapTracker(position.Value, new Dictionary<long, DateTimeOffset>(), _options.GapTimeout, registry.Value.Events.Retention, time);
+        return new EventGapTracker(position.Value, new Dictionary<long, DateTimeOffset>(), _options.GapTimeout, registry.Value.Events.Retention, Time);
     }
 
     /// <summary>
@@ -88,9 +79,8 @@ public sealed class WebhookWorker(
         await using var scope = scopes.CreateAsyncScope();
         var feed = scope.ServiceProvider.GetRequiredService<EventFeed>();
         var queue = scope.ServiceProvider.GetRequiredService<WebhookQueue>();
-        while (true)
+        await foreach (var events in feed.ReadAllAsync(tracker, cancellationToken))
         {
-            var events = await feed.ReadAsync(tracker, cancellationToken);
             foreach (var e in events)
             {
                 _held[e.Id] = e;
@@ -102,11 +92,6 @@ public sealed class WebhookWorker(
             {
                 await queue.EnqueueAsync(ready.Select(id => _held[id]).ToList(), cancellationToken);
                 ready.ForEach(id => _held.Remove(id));
-            }
-
-            if (events.Count < EventFeed.BatchSize)
-            {
-                break;
             }
         }
 
@@ -147,7 +132,7 @@ public sealed class WebhookWorker(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Could not send webhook delivery {Id}; it is sent again when its claim runs out", id);
+            Logger.LogError(e, "Could not send webhook delivery {Id}; it is sent again when its claim runs out", id);
         }
         catch (OperationCanceledException)
         {
@@ -155,18 +140,18 @@ public sealed class WebhookWorker(
         }
         finally
         {
-            signal.Notify(); // the next delivery of the same repository may be due now
+            Signal.Notify(); // the next delivery of the same repository may be due now
         }
     }
 
     private async Task PruneIfDueAsync(CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() - _lastPrune < PruneInterval)
+        if (Time.GetUtcNow() - _lastPrune < PruneInterval)
         {
             return;
         }
 
-        _lastPrune = time.GetUtcNow();
+        _lastPrune = Time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().PruneAsync(cancellationToken);
     }

@@ -11,7 +11,7 @@ namespace Registry.Core.Access;
 /// its access keys stop working, so its pushes, deletes and edits are refused everywhere. Each change writes events
 /// for the registry's repositories so the gallery's index follows.
 /// </summary>
-public sealed class AdministrationService(RegistryDbContext db, RegistryEventSignal signal)
+public sealed class AdministrationService(RegistryDbContext db)
 {
     public sealed record PublisherSummary(string AccountId, string UserName, string? Email, long RegistryKey, string Alias, string? DisplayName,
         bool Verified, bool Suspended, bool IsAdministrator, int RepositoryCount, DateTime CreatedAt);
@@ -68,7 +68,6 @@ public sealed class AdministrationService(RegistryDbContext db, RegistryEventSig
 
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
     }
 
     private void Touch(string alias, IEnumerable<string> repositories)
@@ -84,6 +83,5 @@ public sealed class AdministrationService(RegistryDbContext db, RegistryEventSig
     {
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
     }
 }

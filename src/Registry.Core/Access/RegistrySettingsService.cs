@@ -27,7 +27,7 @@ public sealed record RegistrySettings(
 /// The settings of the registry an account owns: its alias, display name, logo and whether pushes create
 /// repositories. Each change the gallery shows writes the registry.updated event.
 /// </summary>
-public sealed class RegistrySettingsService(RegistryDbContext db, IBlobStore store, RegistryEventSignal signal, DefaultAliases defaultAliases)
+public sealed class RegistrySettingsService(RegistryDbContext db, IBlobStore store, DefaultAliases defaultAliases)
 {
     /// <summary>The account's registry; null when the account has none.</summary>
     public Task<RegistrySettings?> FindAsync(string accountId, CancellationToken cancellationToken) =>
@@ -63,7 +63,6 @@ public sealed class RegistrySettingsService(RegistryDbContext db, IBlobStore sto
         db.ChangeTracker.Clear();
         defaultAliases.Invalidate();
         await CacheNotices.PublishAsync(db, CacheNotices.Aliases, cancellationToken);
-        signal.Notify();
     }
 
     public async Task SetDisplayNameAsync(string accountId, string? displayName, CancellationToken cancellationToken)
@@ -140,6 +139,5 @@ public sealed class RegistrySettingsService(RegistryDbContext db, IBlobStore sto
         db.AddEvent(RegistryEventTypes.RegistryUpdated, registry.Alias);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
     }
 }

@@ -23,17 +23,18 @@ internal static class RegistryDatabase
                         "ConnectionStrings:Registry (ConnectionStrings__Registry) must be set when Gallery:Database:Provider is Postgres, e.g. \"Host=localhost;Database=gallery;Username=gallery;Password=...\"");
                 }
 
-                services.AddPooledDbContextFactory<PostgresRegistryDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddPooledDbContextFactory<PostgresRegistryDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor>()));
                 services.AddScoped<RegistryDbContext>(RentForScope<PostgresRegistryDbContext>);
                 break;
             default:
                 connectionString ??= SqliteConnectionString(options.ResolvedDataPath);
-                services.AddPooledDbContextFactory<SqliteRegistryDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddPooledDbContextFactory<SqliteRegistryDbContext>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<OutboxWakeInterceptor>()));
                 services.AddScoped<RegistryDbContext>(RentForScope<SqliteRegistryDbContext>);
                 break;
         }
 
         services.AddScoped<EventActor>();
+        services.AddSingleton<OutboxWakeInterceptor>();
         return services;
     }
 
@@ -59,10 +60,10 @@ internal static class RegistryDatabase
         return $"Data Source={Path.Combine(dataPath, "gallery.db")};Cache=Private;Pooling=True";
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__EFMigrationsHistory"))
             .AddInterceptors(SqlitePragmas.Instance);
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);
 }

@@ -17,7 +17,6 @@ public sealed class ManifestService(
     ManifestContentCache cache,
     ManifestPlatforms platforms,
     RepositoryService repositories,
-    RegistryEventSignal signal,
     RegistryMetrics metrics)
 {
     public async Task<ManifestContent> GetAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
@@ -57,7 +56,6 @@ public sealed class ManifestService(
             try
             {
                 await SaveAsync(name, repositoryId, reference.Tag, digest, manifest, content.Length, description, cancellationToken);
-                signal.Notify();
                 metrics.ManifestPushed();
                 return new PushedManifest(digest, manifest.Subject?.Digest);
             }
@@ -109,7 +107,6 @@ public sealed class ManifestService(
         await PublicCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
     }
 
     public static RegistryException ManifestUnknown(ManifestRef reference) =>

@@ -7,7 +7,7 @@ using Registry.Core.Oci;
 namespace Registry.Core.Repositories;
 
 /// <summary>Finds repositories by name and creates them on first push (with their registry alias when it is new).</summary>
-public sealed class RepositoryService(RegistryDbContext db, RegistryEventSignal signal)
+public sealed class RepositoryService(RegistryDbContext db)
 {
     public static RepositoryName ParseName(string fullName) =>
         RepositoryName.TryParse(fullName, out var name, out var error) ? name : throw new RegistryException(OciErrorCode.NameInvalid, error, new { name = fullName });
@@ -59,7 +59,6 @@ public sealed class RepositoryService(RegistryDbContext db, RegistryEventSignal 
         db.AddEvent(RegistryEventTypes.RepositoryCreated, name.FullName, at: now);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
         return repository.Id;
     }
 

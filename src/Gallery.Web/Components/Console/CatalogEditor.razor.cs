@@ -18,8 +18,9 @@ namespace Gallery.Web.Components.Console;
 /// </summary>
 public partial class CatalogEditor
 {
-    public static readonly string[] KnownArchitectures = ["ARM", "ARM 64", "x86", "x86-64"];
-    public static readonly string[] KnownOperatingSystems = ["Linux", "Windows"];
+    private static IReadOnlyList<string> KnownArchitectures => PlatformNames.Architectures;
+
+    private static IReadOnlyList<string> KnownOperatingSystems => PlatformNames.OperatingSystems;
 
     [Parameter, EditorRequired]
     public Caller Caller { get; set; } = default!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
 using Registry.Core.Webhooks;
 
@@ -18,7 +19,7 @@ public static class WebhookApi
 
     public static IEndpointRouteBuilder MapWebhookApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).DisableAntiforgery().WithTags("Webhooks");
+        var group = app.MapGroup(Path).DisableAntiforgery().WithTags("Webhooks").AddEndpointFilter(AuthenticateAsync);
         group.MapGet("/", ListAsync).WithName("ListWebhooks");
         group.MapPost("/", CreateAsync).WithName("CreateWebhook").Accepts<WebhookInput>("application/json");
         group.MapGet("/{id:long}", GetAsync).WithName("GetWebhook");
@@ -30,22 +31,16 @@ public static class WebhookApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<WebhookView>>, ProblemHttpResult>> ListAsync(HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+    private static async Task<Results<Ok<IReadOnlyList<WebhookView>>, ProblemHttpResult>> ListAsync(HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         return TypedResults.Ok(await webhooks.ListAsync(caller, http.RequestAborted));
     }
 
-    private static async Task<Results<Created<WebhookView>, ProblemHttpResult>> CreateAsync(HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+    private static async Task<Results<Created<WebhookView>, ProblemHttpResult>> CreateAsync(HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         var (input, problem) = await ReadInputAsync(http);
         if (problem is not null)
@@ -64,22 +59,16 @@ public static class WebhookApi
         }
     }
 
-    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> GetAsync(long id, HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> GetAsync(long id, HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         return await webhooks.GetAsync(caller, id, http.RequestAborted) is { } view ? TypedResults.Ok(view) : NotFound(id);
     }
 
-    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> UpdateAsync(long id, HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> UpdateAsync(long id, HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         var (input, problem) = await ReadInputAsync(http);
         if (problem is not null)
@@ -97,54 +86,54 @@ public static class WebhookApi
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         return await webhooks.DeleteAsync(caller, id, http.RequestAborted) ? TypedResults.NoContent() : NotFound(id);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, ProblemHttpResult>> DeliveriesAsync(
-        long id, HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+        long id, HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         return await webhooks.DeliveriesAsync(caller, id, http.RequestAborted) is { } list ? TypedResults.Ok(list) : NotFound(id);
     }
 
-    private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> SendTestAsync(long id, HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+    private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> SendTestAsync(long id, HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         return await webhooks.SendTestAsync(caller, id, http.RequestAborted) is { } queued ? TypedResults.Accepted((string?)null, queued) : NotFound(id);
     }
 
     private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> RedeliverAsync(
-        long deliveryId, HttpContext http, WebhookService webhooks, CredentialVerifier verifier)
+        long deliveryId, HttpContext http, WebhookService webhooks)
     {
-        if (await AuthenticateAsync(http, verifier) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
+        var caller = CallerOf(http);
 
         return await webhooks.RedeliverAsync(caller, deliveryId, http.RequestAborted) is { } queued
             ? TypedResults.Accepted((string?)null, queued)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"you have no webhook delivery {deliveryId}");
     }
 
-    private static async Task<Caller?> AuthenticateAsync(HttpContext http, CredentialVerifier verifier) =>
-        CredentialVerifier.ParseBasic(http.Request.Headers.Authorization) is { } basic
-            ? await verifier.VerifyAsync(basic.User, basic.Password, http.RequestAborted)
-            : null;
+    /// <summary>Every endpoint of the group: the caller from HTTP Basic credentials, or 401 before the handler runs.</summary>
+    private static async ValueTask<object?> AuthenticateAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var verifier = http.RequestServices.GetRequiredService<CredentialVerifier>();
+        if (CredentialVerifier.ParseBasic(http.Request.Headers.Authorization) is not { } basic
+            || await verifier.VerifyAsync(basic.User, basic.Password, http.RequestAborted) is not { } caller)
+        {
+            return Unauthorized(http);
+        }
+
+        http.Items[typeof(Caller)] = caller;
+        return await next(context);
+    }
+
+    private static Caller CallerOf(HttpContext http) => (Caller)http.Items[typeof(Caller)]!;
 
     private static async Task<(WebhookInput? Input, ProblemHttpResult? Problem)> ReadInputAsync(HttpContext http)
     {

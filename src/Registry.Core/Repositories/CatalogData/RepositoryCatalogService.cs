@@ -8,7 +8,7 @@ using Registry.Core.Storage;
 namespace Registry.Core.Repositories.CatalogData;
 
 /// <summary>Sets a repository's catalog data (validated once, logo kept in the blob store by digest) and records catalog.updated.</summary>
-public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore store, RegistryEventSignal signal)
+public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore store)
 {
     /// <summary>Applies the input to a tracked repository without saving (creation applies it in its own transaction).</summary>
     public async Task ApplyAsync(Repository repository, RepositoryCatalogInput input, CancellationToken cancellationToken)
@@ -48,7 +48,6 @@ public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore st
         db.AddEvent(RegistryEventTypes.CatalogUpdated, repository.FullName);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
         return repository;
     }
 
@@ -61,7 +60,4 @@ public sealed class RepositoryCatalogService(RegistryDbContext db, IBlobStore st
 
 /// <summary>The catalog data changed since the editor read it (another tab, the API); nothing was saved.</summary>
 public sealed class CatalogConflictException(string repository, DateTime? changedAt)
-    : Exception($"The catalog page of {repository} was changed elsewhere (at {changedAt:u}) since you opened it; nothing was saved. Reload to see the other change, then apply yours again.")
-{
-    public DateTime? ChangedAt { get; } = changedAt;
-}
+    : Exception($"The catalog page of {repository} was changed elsewhere (at {changedAt:u}) since you opened it; nothing was saved. Reload to see the other change, then apply yours again.");

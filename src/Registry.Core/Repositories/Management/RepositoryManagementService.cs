@@ -13,7 +13,7 @@ namespace Registry.Core.Repositories.Management;
 /// Explicit repository management: create (with catalog data and resource tags, all or nothing), delete (refused
 /// while images remain unless forced), find and list a registry's repositories. Each change writes its event.
 /// </summary>
-public sealed class RepositoryManagementService(RegistryDbContext db, RepositoryCatalogService catalog, RegistryEventSignal signal)
+public sealed class RepositoryManagementService(RegistryDbContext db, RepositoryCatalogService catalog)
 {
     public Task<PublicRegistry?> FindRegistryAsync(string registryIdOrAlias, CancellationToken cancellationToken) =>
         db.Registries.AsNoTracking().FirstOrDefaultAsync(r => r.RegistryId == registryIdOrAlias || r.Alias == registryIdOrAlias || r.DefaultAlias == registryIdOrAlias, cancellationToken);
@@ -79,7 +79,6 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
         }
 
         db.ChangeTracker.Clear();
-        signal.Notify();
         return repository;
     }
 
@@ -109,7 +108,6 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        signal.Notify();
     }
 
     private static RepositoryRuleException AlreadyExists(string name, string registryId) =>

@@ -4,6 +4,7 @@ using Registry.Core.Access;
 using Registry.Core.Oci;
 using Gallery.Web.Components.Pages.NotFound;
 using Gallery.Indexer.Reading;
+using Registry.Core.Repositories.CatalogData;
 
 namespace Gallery.Web.Components.Pages.Repositories;
 

@@ -2,6 +2,7 @@ using Gallery.Indexer.Documents;
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.Components;
 using Gallery.Indexer.Reading;
+using Registry.Core.Repositories.CatalogData;
 
 namespace Gallery.Web.Components.Pages.Search;
 

@@ -25,10 +25,10 @@ namespace Registry.Core.Data.Migrations.Postgres
                 });
 
             // Followers in other processes LISTEN on this channel; PostgreSQL delivers it when the change commits.
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE FUNCTION gallery_events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    PERFORM pg_notify('gallery_events', '');
+                    PERFORM pg_notify('{Events.PostgresNotifications.EventsChannel}', '');
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER "Events_notify" AFTER INSERT ON "Events" FOR EACH STATEMENT EXECUTE FUNCTION gallery_events_notify();

@@ -1,8 +1,9 @@
-namespace Gallery.Indexer.Documents;
+namespace Registry.Core.Repositories.CatalogData;
 
 /// <summary>
-/// The gallery's names for architectures and operating systems (ECR Public's catalog values), and the mapping from
-/// the OCI names images are pushed with. Other values are not shown as badges or filters, so they are not indexed.
+/// The catalog's names for architectures and operating systems (ECR Public's catalog values): the ones offered in the
+/// console and shown as badges and filters, and the mapping from the OCI names images are pushed with. Catalog data
+/// may hold other values; they are kept but not shown.
 /// </summary>
 public static class PlatformNames
 {
