@@ -55,7 +55,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
     /// <summary>The acting account of the scope that rented this (pooled) context; set on every rent.</summary>
     internal EventActor? Actor { get; set; }
 
-    /// <summary>Events were saved and their wake is due when they commit (<see cref="OutboxWakeInterceptor"/>).</summary>
+    /// <summary>Events were added and their wake is due when they commit (<see cref="OutboxWakeInterceptor"/>).</summary>
     internal bool OutboxWritten { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

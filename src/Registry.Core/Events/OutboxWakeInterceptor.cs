@@ -2,29 +2,17 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Registry.Core.Data;
-using Registry.Core.Data.Entities;
 
 namespace Registry.Core.Events;
 
 /// <summary>
-/// Wakes the outbox's in-process followers (<see cref="RegistryEventSignal"/>) when events written through
-/// <see cref="OutboxExtensions.AddEvent"/> commit: after the save, or after the transaction the save was part of.
-/// The one place the outbox wakes anyone; a wake too many is harmless (followers read the outbox itself).
+/// Wakes the outbox's in-process followers (<see cref="RegistryEventSignal"/>) when events added with
+/// <see cref="OutboxExtensions.AddEvent"/> (which marks the context) commit: after the save, or after the transaction
+/// the save was part of. The one place the outbox wakes anyone; a wake too many is harmless (followers read the
+/// outbox itself), a rolled-back event wakes nobody.
 /// </summary>
 internal sealed class OutboxWakeInterceptor(RegistryEventSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        NoteEvents(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        NoteEvents(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         WakeIfCommitted(eventData.Context);
@@ -59,14 +47,6 @@ internal sealed class OutboxWakeInterceptor(RegistryEventSignal signal) : SaveCh
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
-    }
-
-    private static void NoteEvents(DbContext? context)
-    {
-        if (context is RegistryDbContext db && db.ChangeTracker.Entries<RegistryEvent>().Any(e => e.State == EntityState.Added))
-        {
-            db.OutboxWritten = true;
-        }
     }
 
     private void WakeIfCommitted(DbContext? context)

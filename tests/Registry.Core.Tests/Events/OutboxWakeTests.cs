@@ -1,7 +1,9 @@
 using Gallery.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Data;
 using Registry.Core.Events;
+using Registry.Core.Tests.Http;
 using Registry.Core;
 
 namespace Registry.Core.Tests.Events;
@@ -71,6 +73,16 @@ public abstract class OutboxWakeTests(DatabaseProvider provider) : IAsyncLifetim
 
         Assert.False(waiting.IsCompleted);
         Assert.Equal(0, await db.Events.CountAsync(e => e.Repository == "acme/three"));
+    }
+
+    [Fact]
+    public async Task A_push_through_the_registry_wakes_the_followers_before_it_answers()
+    {
+        await using var host = await RegistryHost.StartAsync(_database);
+        var signal = host.Services.GetRequiredService<RegistryEventSignal>();
+        var waiting = signal.WaitAsync(CancellationToken.None);
+        await new RegistryApi(host.Client).PushImageAsync($"{TestPublisher.Alias}/woken", TestImage.Create(), "v1");
+        Assert.True(waiting.IsCompletedSuccessfully);
     }
 
     private RegistryDbContext NewContext()
