@@ -46,6 +46,3 @@ catch (Exception e) when (SettingsCheck.Describe(e) is { } refused)
     await Console.Error.WriteLineAsync(refused);
     return 2;
 }
-
-/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;

@@ -11,10 +11,11 @@ public sealed record BenchOptions(string Suite, bool Quick, DatabaseKind Databas
 
         suites:
           registry    blob push/pull, image pull, manifest GET/HEAD, tags/list, push memory, vs CNCF Distribution
-          all         every suite that exists so far
           search      search latency at 100,000 repositories, vs PostgreSQL full-text search
           freshness   push -> found by search
           pages       the gallery pages at 100,000 repositories, quiet and with a push a second
+          follow      push -> webhook delivered, 100 webhooks on one repository
+          all         every suite above
 
         options:
           --quick                   smaller sizes and shorter loops (under two minutes)

@@ -8,12 +8,6 @@ public static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        if (SuiteCatalog.Planned.FirstOrDefault(p => p.Name == options.Suite) is { } planned)
-        {
-            Console.Error.WriteLine($"suite '{planned.Name}' is not available yet: {planned.WaitingFor}.");
-            return 2;
-        }
-
         var suites = options.Suite == "all"
             ? SuiteCatalog.Available
             : SuiteCatalog.Available.Where(s => s.Name == options.Suite).ToList();
@@ -25,7 +19,7 @@ public static class BenchRunner
 
         if (options.Suite == "all")
         {
-            Progress.Line($"all: {string.Join(", ", suites.Select(s => s.Name))}; not available yet: {string.Join(", ", SuiteCatalog.Planned.Select(p => p.Name))}");
+            Progress.Line($"all: {string.Join(", ", suites.Select(s => s.Name))}");
         }
 
         var machine = MachineInfo.Current();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Gallery.Testing.Processes;
 
 namespace Gallery.Bench.Processes;
 
@@ -44,8 +45,8 @@ public sealed class ServerProcess : IAsyncDisposable
         var process = new Process { StartInfo = startInfo };
         process.Start();
         var server = new ServerProcess(name, process);
-        process.OutputDataReceived += (_, e) => server._output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => server._output.Add(e.Data);
+        process.OutputDataReceived += (_, e) => server._output.Add("", e.Data);
+        process.ErrorDataReceived += (_, e) => server._output.Add("", e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Gallery.Bench.Processes;
+using FreePort = Gallery.Testing.Processes.FreePort;
+using OutputTail = Gallery.Testing.Processes.OutputTail;
 
 namespace Gallery.Bench.Servers;
 

@@ -1,3 +1,5 @@
+using Gallery.Testing.Processes;
+
 namespace Gallery.Bench.Servers;
 
 /// <summary>A registry the harness started and measures: where it listens and which process to watch.</summary>

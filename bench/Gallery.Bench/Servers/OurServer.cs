@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gallery.Bench.Processes;
+using Gallery.Testing.Processes;
 
 namespace Gallery.Bench.Servers;
 

@@ -1,5 +1,6 @@
 using Gallery.Bench.Processes;
 using Gallery.Bench.Reporting;
+using FreePort = Gallery.Testing.Processes.FreePort;
 
 namespace Gallery.Bench.Servers;
 

@@ -10,6 +10,3 @@ public interface ISuite
 
     Task<SuiteReport> RunAsync(BenchOptions options, CancellationToken cancellationToken);
 }
-
-/// <summary>A suite the issue asks for whose feature does not exist yet: named, explained, never faked.</summary>
-public sealed record PlannedSuite(string Name, string WaitingFor);

@@ -5,10 +5,8 @@ using Gallery.Bench.Suites.Search;
 
 namespace Gallery.Bench.Suites;
 
-/// <summary>Every suite by name. A suite moves from Planned to Available when the feature it measures lands.</summary>
+/// <summary>Every suite by name; a new suite implements <see cref="ISuite"/> and is listed here.</summary>
 public static class SuiteCatalog
 {
     public static IReadOnlyList<ISuite> Available { get; } = [new RegistrySuite(), new SearchSuite(), new FreshnessSuite(), new PagesSuite(), new FollowSuite()];
-
-    public static IReadOnlyList<PlannedSuite> Planned { get; } = [];
 }

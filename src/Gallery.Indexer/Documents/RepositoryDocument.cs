@@ -3,7 +3,10 @@ using Lucene.Net.Util;
 
 namespace Gallery.Indexer.Documents;
 
-/// <summary>Maps a <see cref="RepositoryRecord"/> to its Lucene document, and a stored document back to the parts a hit shows.</summary>
+/// <summary>
+/// Maps a <see cref="RepositoryRecord"/> to its Lucene document: the fields searched, filtered, counted and sorted on,
+/// and what a hit shows, encoded once in doc values (<see cref="HitDisplay"/>).
+/// </summary>
 public static class RepositoryDocument
 {
     /// <summary>Name parts count once however often they recur (<c>nginx-tools</c> holds nginx three times); length norms kept.</summary>

@@ -16,7 +16,7 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
     public const int MaxTags = 100;
 
     private sealed record Row(
-        long Id, long RegistryId, string FullName, string Alias, string Name, string? DisplayName, bool Verified, string? Description,
+        long Id, long RegistryKey, string FullName, string Alias, string Name, string? DisplayName, bool Verified, string? Description,
         string? AboutText, string? UsageText, List<string> Architectures, List<string> OperatingSystems, string? LogoDigest,
         long PullCount, DateTime CreatedAt);
 
@@ -37,20 +37,20 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
     /// <summary>The full names of a registry's repositories, and its database id, by its current alias.</summary>
     public async Task<(long? RegistryKey, IReadOnlyList<string> FullNames)> ReadRegistryAsync(string alias, CancellationToken cancellationToken)
     {
-        var registryId = await db.Registries.AsNoTracking().Where(r => r.Alias == alias).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (registryId is null)
+        var registryKey = await db.Registries.AsNoTracking().Where(r => r.Alias == alias).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (registryKey is null)
         {
             return (null, []);
         }
 
-        var names = await db.Repositories.AsNoTracking().Where(r => r.RegistryId == registryId).Select(r => r.FullName).ToListAsync(cancellationToken);
-        return (registryId, names);
+        var names = await db.Repositories.AsNoTracking().Where(r => r.RegistryKey == registryKey).Select(r => r.FullName).ToListAsync(cancellationToken);
+        return (registryKey, names);
     }
 
     /// <param name="repositories">Visible ones only: a suspended publisher's repositories have no record, so their documents leave the index.</param>
     private static IQueryable<Row> Rows(IQueryable<Registry.Core.Data.Entities.Repository> repositories) => repositories.AsNoTracking()
         .Select(r => new Row(
-        r.Id, r.RegistryId, r.FullName, r.Registry.Alias, r.Name, r.Registry.DisplayName, r.Registry.Verified, r.Description,
+        r.Id, r.RegistryKey, r.FullName, r.Registry.Alias, r.Name, r.Registry.DisplayName, r.Registry.Verified, r.Description,
         r.AboutText, r.UsageText, r.Architectures, r.OperatingSystems, r.LogoDigest, r.PullCount, r.CreatedAt));
 
     private async Task<IReadOnlyList<RepositoryRecord>> CompleteAsync(List<Row> rows, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
         {
             var pushed = platforms[row.Id].ToList();
             records.Add(new RepositoryRecord(
-                row.FullName, row.RegistryId, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
+                row.FullName, row.RegistryKey, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
                 Known(row.Architectures.Concat(pushed.Select(p => p.Architecture)), PlatformNames.Architecture),
                 Known(row.OperatingSystems.Concat(pushed.Select(p => p.Os)), PlatformNames.OperatingSystem),
                 tags[row.Id].Take(MaxTags).ToList(), row.LogoDigest, row.PullCount, DateTime.SpecifyKind(lastPushed[row.Id], DateTimeKind.Utc),

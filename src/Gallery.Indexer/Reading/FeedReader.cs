@@ -22,14 +22,14 @@ public sealed class FeedReader(RegistryDbContext db)
     /// <summary>Tags across the publisher's public repositories; null when the alias is no (visible) publisher.</summary>
     public async Task<IReadOnlyList<FeedTag>?> PublisherTagsAsync(string alias, CancellationToken cancellationToken)
     {
-        var registryId = await db.VisibleRegistries().Where(r => r.Alias == alias)
+        var registryKey = await db.VisibleRegistries().Where(r => r.Alias == alias)
             .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (registryId is null)
+        if (registryKey is null)
         {
             return null;
         }
 
-        var repositories = db.PublicRepositories().Where(r => r.RegistryId == registryId).Select(r => r.Id);
+        var repositories = db.PublicRepositories().Where(r => r.RegistryKey == registryKey).Select(r => r.Id);
         return await TagsAsync(db.Tags.Where(t => repositories.Contains(t.RepositoryId)), cancellationToken);
     }
 

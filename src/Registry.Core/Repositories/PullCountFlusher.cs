@@ -34,7 +34,7 @@ public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory s
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var names = tallies.Select(t => t.Repository).Distinct().ToList();
             var registryOf = await db.Repositories.AsNoTracking().Where(r => names.Contains(r.FullName))
-                .ToDictionaryAsync(r => r.FullName, r => r.RegistryId, cancellationToken);
+                .ToDictionaryAsync(r => r.FullName, r => r.RegistryKey, cancellationToken);
             var registries = registryOf.Values.Distinct().ToList();
             await PublicCounts.LockRegistriesAsync(db, registries, cancellationToken);
             var visible = await PublicCounts.VisibleAsync(db, registries, cancellationToken);

@@ -54,7 +54,7 @@ public sealed class RepositoryService(RegistryDbContext db)
     public async Task<long> CreateAsync(long registryKey, RepositoryName name, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
-        var repository = new Repository { RegistryId = registryKey, Name = name.Name, FullName = name.FullName, CreatedAt = now };
+        var repository = new Repository { RegistryKey = registryKey, Name = name.Name, FullName = name.FullName, CreatedAt = now };
         db.Repositories.Add(repository);
         db.AddEvent(RegistryEventTypes.RepositoryCreated, name.FullName, at: now);
         await db.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
 
     public async Task<IReadOnlyList<WebhookView>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var rows = await db.Webhooks.AsNoTracking().Where(w => w.RegistryId == caller.RegistryKey).OrderBy(w => w.Id).ToListAsync(cancellationToken);
+        var rows = await db.Webhooks.AsNoTracking().Where(w => w.RegistryKey == caller.RegistryKey).OrderBy(w => w.Id).ToListAsync(cancellationToken);
         return rows.Select(w => View(caller, w)).ToList();
     }
 
@@ -28,7 +28,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
     public async Task<WebhookView> CreateAsync(Caller caller, WebhookInput input, CancellationToken cancellationToken)
     {
         var checkedInput = await CheckAsync(caller, input, secretRequired: true, cancellationToken);
-        if (await db.Webhooks.CountAsync(w => w.RegistryId == caller.RegistryKey, cancellationToken) >= WebhookRules.MaxWebhooksPerRegistry)
+        if (await db.Webhooks.CountAsync(w => w.RegistryKey == caller.RegistryKey, cancellationToken) >= WebhookRules.MaxWebhooksPerRegistry)
         {
             throw new WebhookException($"a registry has at most {WebhookRules.MaxWebhooksPerRegistry} webhooks; delete one first");
         }
@@ -36,7 +36,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
         var now = DateTime.UtcNow;
         var row = new Webhook
         {
-            RegistryId = caller.RegistryKey,
+            RegistryKey = caller.RegistryKey,
             RepositoryName = checkedInput.RepositoryName,
             Url = checkedInput.Url,
             ProtectedSecret = secrets.Protect(input.Secret!),
@@ -52,7 +52,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
 
     public async Task<WebhookView?> UpdateAsync(Caller caller, long id, WebhookInput input, CancellationToken cancellationToken)
     {
-        var row = await db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.RegistryId == caller.RegistryKey, cancellationToken);
+        var row = await db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.RegistryKey == caller.RegistryKey, cancellationToken);
         if (row is null)
         {
             return null;
@@ -74,7 +74,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
     }
 
     public async Task<bool> DeleteAsync(Caller caller, long id, CancellationToken cancellationToken) =>
-        await db.Webhooks.Where(w => w.Id == id && w.RegistryId == caller.RegistryKey).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.Webhooks.Where(w => w.Id == id && w.RegistryKey == caller.RegistryKey).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>The webhook's last deliveries, newest first; null when it is not the caller's.</summary>
     public async Task<IReadOnlyList<WebhookDeliveryView>?> DeliveriesAsync(Caller caller, long id, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
     public async Task<WebhookDeliveryView?> RedeliverAsync(Caller caller, long deliveryRowId, CancellationToken cancellationToken)
     {
         var original = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.Id == deliveryRowId && db.Webhooks.Any(w => w.Id == d.WebhookId && w.RegistryId == caller.RegistryKey))
+            .Where(d => d.Id == deliveryRowId && db.Webhooks.Any(w => w.Id == d.WebhookId && w.RegistryKey == caller.RegistryKey))
             .FirstOrDefaultAsync(cancellationToken);
         return original is null
             ? null
@@ -140,7 +140,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
     }
 
     private Task<Webhook?> FindAsync(Caller caller, long id, CancellationToken cancellationToken) =>
-        db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.RegistryId == caller.RegistryKey, cancellationToken);
+        db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id && w.RegistryKey == caller.RegistryKey, cancellationToken);
 
     private sealed record CheckedInput(string? RepositoryName, string Url, List<string> Events);
 
@@ -183,7 +183,7 @@ public sealed class WebhookService(RegistryDbContext db, WebhookSecrets secrets,
             throw new WebhookException(error);
         }
 
-        if (name.Alias != caller.Alias || !await db.Repositories.AnyAsync(r => r.RegistryId == caller.RegistryKey && r.Name == name.Name, cancellationToken))
+        if (name.Alias != caller.Alias || !await db.Repositories.AnyAsync(r => r.RegistryKey == caller.RegistryKey && r.Name == name.Name, cancellationToken))
         {
             throw new WebhookException($"repository {name.FullName} is not one of yours; name one of {caller.Alias}/..., or leave it out for all of them");
         }

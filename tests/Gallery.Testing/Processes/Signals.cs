@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Gallery.Testing.Processes;
 
 /// <summary>POSIX signals, so a server can be asked to stop the way a service manager would (Process.Kill is SIGKILL).</summary>
-internal static class Signals
+public static class Signals
 {
     public const int SigTerm = 15;
 

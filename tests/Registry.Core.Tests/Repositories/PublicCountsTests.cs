@@ -113,7 +113,7 @@ public abstract class PublicCountsTests(DatabaseProvider provider) : IAsyncLifet
         var listed = visible.Where(r => db.Manifests.Any(m => m.RepositoryId == r.Id));
         var counted = new PublicTotals(
             await listed.CountAsync(),
-            await listed.Select(r => r.RegistryId).Distinct().CountAsync(),
+            await listed.Select(r => r.RegistryKey).Distinct().CountAsync(),
             await db.Tags.CountAsync(t => visible.Any(r => r.Id == t.RepositoryId)),
             await visible.SumAsync(r => r.PullCount));
         Assert.Equal(counted, kept);

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Gallery.Bench.Cli;
 using Gallery.Bench.Measure;
 using Gallery.Bench.Oci;
 using Gallery.Bench.Processes;
 using Gallery.Bench.Reporting;
 using Gallery.Bench.Servers;
+using Gallery.Testing.Processes;
 
 namespace Gallery.Bench.Suites.Follow;
 

@@ -5,6 +5,7 @@ using Gallery.Bench.Oci;
 using Gallery.Bench.Processes;
 using Gallery.Bench.Reporting;
 using Gallery.Bench.Servers;
+using Gallery.Testing.Processes;
 
 namespace Gallery.Bench.Suites.Registry;
 

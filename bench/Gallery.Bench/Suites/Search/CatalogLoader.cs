@@ -32,7 +32,7 @@ public static class CatalogLoader
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var rows = chunk.Select(r => new Repository
             {
-                RegistryId = registryIds[r.Alias],
+                RegistryKey = registryIds[r.Alias],
                 Name = r.Name,
                 FullName = r.FullName,
                 CreatedAt = r.PushedAt.AddDays(-10),

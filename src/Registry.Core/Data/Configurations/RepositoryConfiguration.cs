@@ -11,7 +11,8 @@ internal sealed class RepositoryConfiguration : IEntityTypeConfiguration<Reposit
         builder.Property(r => r.Name).HasMaxLength(205);
         builder.Property(r => r.FullName).HasMaxLength(256);
         builder.HasIndex(r => r.FullName).IsUnique();
-        builder.HasOne(r => r.Registry).WithMany(r => r.Repositories).HasForeignKey(r => r.RegistryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Registry).WithMany(r => r.Repositories).HasForeignKey(r => r.RegistryKey).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.RegistryKey).HasColumnName("RegistryId");
         builder.Property(r => r.Description).HasMaxLength(1024);
         builder.Property(r => r.LogoDigest).HasMaxLength(DataLimits.Digest);
         builder.Property(r => r.LogoMediaType).HasMaxLength(64);

@@ -8,10 +8,11 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>, 
 {
     public void Configure(EntityTypeBuilder<Webhook> builder)
     {
-        builder.HasOne(w => w.Registry).WithMany().HasForeignKey(w => w.RegistryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(w => w.Registry).WithMany().HasForeignKey(w => w.RegistryKey).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(w => w.RegistryKey).HasColumnName("RegistryId");
         builder.Property(w => w.RepositoryName).HasMaxLength(205);
         builder.Property(w => w.Url).HasMaxLength(DataLimits.WebhookUrl);
-        builder.HasIndex(w => w.RegistryId);
+        builder.HasIndex(w => w.RegistryKey);
     }
 
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)

@@ -4,7 +4,8 @@ public sealed class Repository
 {
     public long Id { get; set; }
 
-    public long RegistryId { get; set; }
+    /// <summary>The owning registry's database key (<see cref="PublicRegistry.Id"/>; its public 12-digit id is <see cref="PublicRegistry.RegistryId"/>).</summary>
+    public long RegistryKey { get; set; }
 
     public PublicRegistry Registry { get; set; } = null!;
 

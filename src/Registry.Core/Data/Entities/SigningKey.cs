@@ -8,7 +8,4 @@ public sealed class SigningKey
     public required string ProtectedPrivateKey { get; set; }
 
     public DateTime CreatedAt { get; set; }
-
-    /// <summary>After this, the key verifies tokens it signed but signs no new ones.</summary>
-    public DateTime? RetiredAt { get; set; }
 }

@@ -8,7 +8,8 @@ public sealed class Webhook
 {
     public long Id { get; set; }
 
-    public long RegistryId { get; set; }
+    /// <summary>The owning registry's database key (<see cref="PublicRegistry.Id"/>).</summary>
+    public long RegistryKey { get; set; }
 
     public PublicRegistry Registry { get; set; } = null!;
 

@@ -19,7 +19,7 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
         db.Registries.AsNoTracking().FirstOrDefaultAsync(r => r.RegistryId == registryIdOrAlias || r.Alias == registryIdOrAlias || r.DefaultAlias == registryIdOrAlias, cancellationToken);
 
     public Task<Repository?> FindAsync(long registryKey, string name, CancellationToken cancellationToken) =>
-        db.Repositories.AsNoTracking().Include(r => r.Registry).FirstOrDefaultAsync(r => r.RegistryId == registryKey && r.Name == name, cancellationToken);
+        db.Repositories.AsNoTracking().Include(r => r.Registry).FirstOrDefaultAsync(r => r.RegistryKey == registryKey && r.Name == name, cancellationToken);
 
     /// <summary>A repository of the registry as its publisher manages it; null when it has none of that name.</summary>
     public async Task<ManagedRepository?> FindManagedAsync(long registryKey, string name, CancellationToken cancellationToken) =>
@@ -27,13 +27,13 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
 
     /// <summary>Every repository of the registry as its publisher manages it, by name.</summary>
     public async Task<List<ManagedRepository>> ListManagedAsync(long registryKey, CancellationToken cancellationToken) =>
-        (await db.Repositories.AsNoTracking().Where(r => r.RegistryId == registryKey).OrderBy(r => r.Name).ToListAsync(cancellationToken))
+        (await db.Repositories.AsNoTracking().Where(r => r.RegistryKey == registryKey).OrderBy(r => r.Name).ToListAsync(cancellationToken))
         .Select(ManagedRepository.Of).ToList();
 
     /// <summary>A registry's repositories by name, after <paramref name="afterName"/>.</summary>
     public Task<List<Repository>> ListAsync(long registryKey, string? afterName, int take, CancellationToken cancellationToken)
     {
-        var query = db.Repositories.AsNoTracking().Include(r => r.Registry).Where(r => r.RegistryId == registryKey);
+        var query = db.Repositories.AsNoTracking().Include(r => r.Registry).Where(r => r.RegistryKey == registryKey);
         if (afterName is not null)
         {
             query = query.Where(r => string.Compare(r.Name, afterName) > 0);

@@ -22,8 +22,8 @@ public static class PublicCounts
     /// </summary>
     public static async Task RecountRepositoryAsync(RegistryDbContext db, long repositoryId, CancellationToken cancellationToken)
     {
-        var registryId = await db.Repositories.Where(r => r.Id == repositoryId).Select(r => (long?)r.RegistryId).FirstOrDefaultAsync(cancellationToken);
-        if (registryId is not { } registry)
+        var registryKey = await db.Repositories.Where(r => r.Id == repositoryId).Select(r => (long?)r.RegistryKey).FirstOrDefaultAsync(cancellationToken);
+        if (registryKey is not { } registry)
         {
             return;
         }
@@ -63,8 +63,8 @@ public static class PublicCounts
     public static async Task RemovingRepositoryAsync(RegistryDbContext db, long repositoryId, CancellationToken cancellationToken)
     {
         await RecountRepositoryAsync(db, repositoryId, cancellationToken);
-        var row = await db.Repositories.Where(r => r.Id == repositoryId).Select(r => new { r.RegistryId, r.PullCount }).FirstOrDefaultAsync(cancellationToken);
-        if (row is { PullCount: not 0 } && await VisibleAsync(db, [row.RegistryId], cancellationToken) is { Count: > 0 })
+        var row = await db.Repositories.Where(r => r.Id == repositoryId).Select(r => new { r.RegistryKey, r.PullCount }).FirstOrDefaultAsync(cancellationToken);
+        if (row is { PullCount: not 0 } && await VisibleAsync(db, [row.RegistryKey], cancellationToken) is { Count: > 0 })
         {
             await AddToTotalsAsync(db, 0, 0, 0, -row.PullCount, cancellationToken);
         }
@@ -74,10 +74,10 @@ public static class PublicCounts
     /// A publisher was suspended or restored (saved, not committed): its registry's repositories, tags and pulls
     /// leave the totals or come back. Call only when the flag really changed.
     /// </summary>
-    public static async Task SuspensionChangedAsync(RegistryDbContext db, long registryId, bool suspended, CancellationToken cancellationToken)
+    public static async Task SuspensionChangedAsync(RegistryDbContext db, long registryKey, bool suspended, CancellationToken cancellationToken)
     {
-        await LockRegistriesAsync(db, [registryId], cancellationToken);
-        var repositories = db.Repositories.Where(r => r.RegistryId == registryId);
+        await LockRegistriesAsync(db, [registryKey], cancellationToken);
+        var repositories = db.Repositories.Where(r => r.RegistryKey == registryKey);
         var publicRepositories = await repositories.CountAsync(r => r.HasImages, cancellationToken);
         var tags = await repositories.SumAsync(r => (long)r.TagCount, cancellationToken);
         var pulls = await repositories.SumAsync(r => r.PullCount, cancellationToken);
@@ -89,13 +89,13 @@ public static class PublicCounts
     /// Locks the registries' rows until the transaction ends (a no-op update): the first step of every change to
     /// their counts, and of a pull count flush, before it touches repository rows.
     /// </summary>
-    public static Task LockRegistriesAsync(RegistryDbContext db, IReadOnlyCollection<long> registryIds, CancellationToken cancellationToken) =>
-        db.Registries.Where(r => registryIds.Contains(r.Id))
+    public static Task LockRegistriesAsync(RegistryDbContext db, IReadOnlyCollection<long> registryKeys, CancellationToken cancellationToken) =>
+        db.Registries.Where(r => registryKeys.Contains(r.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.PublicRepositoryCount, r => r.PublicRepositoryCount), cancellationToken);
 
     /// <summary>Of these registries, those whose publisher is not suspended (read after locking them).</summary>
-    public static async Task<HashSet<long>> VisibleAsync(RegistryDbContext db, IReadOnlyCollection<long> registryIds, CancellationToken cancellationToken) =>
-        [.. await db.VisibleRegistries().AsNoTracking().Where(r => registryIds.Contains(r.Id))
+    public static async Task<HashSet<long>> VisibleAsync(RegistryDbContext db, IReadOnlyCollection<long> registryKeys, CancellationToken cancellationToken) =>
+        [.. await db.VisibleRegistries().AsNoTracking().Where(r => registryKeys.Contains(r.Id))
             .Select(r => r.Id).ToListAsync(cancellationToken)];
 
     /// <summary>Adds pulls of visible publishers' repositories (their registries locked first) to the totals.</summary>
@@ -113,7 +113,7 @@ public static class PublicCounts
             .SetProperty(r => r.TagCount, r => db.Tags.Count(t => t.RepositoryId == r.Id))
             .SetProperty(r => r.HasImages, r => db.Manifests.Any(m => m.RepositoryId == r.Id)), cancellationToken);
         await db.Registries.ExecuteUpdateAsync(s => s
-            .SetProperty(g => g.PublicRepositoryCount, g => db.Repositories.Count(r => r.RegistryId == g.Id && r.HasImages)), cancellationToken);
+            .SetProperty(g => g.PublicRepositoryCount, g => db.Repositories.Count(r => r.RegistryKey == g.Id && r.HasImages)), cancellationToken);
         var visible = db.VisibleRepositories();
         var repositories = await visible.CountAsync(r => r.HasImages, cancellationToken);
         var publishers = await db.VisibleRegistries().CountAsync(g => g.PublicRepositoryCount > 0, cancellationToken);

@@ -49,7 +49,7 @@ public partial class WebhooksPage
         {
             RepositoryNames = await Session.RunAsync<Registry.Core.Data.RegistryDbContext, List<string>>(db =>
                 Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                    db.Repositories.Where(r => r.RegistryId == Caller.RegistryKey).OrderBy(r => r.FullName).Select(r => r.FullName)));
+                    db.Repositories.Where(r => r.RegistryKey == Caller.RegistryKey).OrderBy(r => r.FullName).Select(r => r.FullName)));
             await LoadAsync();
         }
 

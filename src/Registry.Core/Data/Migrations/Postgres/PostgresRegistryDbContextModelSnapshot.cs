@@ -661,8 +661,9 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.Property<long>("PullCount")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("RegistryId")
-                        .HasColumnType("bigint");
+                    b.Property<long>("RegistryKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RegistryId");
 
                     b.Property<int>("TagCount")
                         .HasColumnType("integer");
@@ -675,7 +676,7 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.HasIndex("FullName")
                         .IsUnique();
 
-                    b.HasIndex("RegistryId");
+                    b.HasIndex("RegistryKey");
 
                     b.ToTable("Repositories");
                 });
@@ -730,9 +731,6 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<DateTime?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -817,8 +815,9 @@ namespace Registry.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("RegistryId")
-                        .HasColumnType("bigint");
+                    b.Property<long>("RegistryKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RegistryId");
 
                     b.Property<string>("RepositoryName")
                         .HasMaxLength(205)
@@ -834,7 +833,7 @@ namespace Registry.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegistryId");
+                    b.HasIndex("RegistryKey");
 
                     b.ToTable("Webhooks");
                 });
@@ -1021,7 +1020,7 @@ namespace Registry.Core.Data.Migrations.Postgres
                 {
                     b.HasOne("Registry.Core.Data.Entities.PublicRegistry", "Registry")
                         .WithMany("Repositories")
-                        .HasForeignKey("RegistryId")
+                        .HasForeignKey("RegistryKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1073,7 +1072,7 @@ namespace Registry.Core.Data.Migrations.Postgres
                 {
                     b.HasOne("Registry.Core.Data.Entities.PublicRegistry", "Registry")
                         .WithMany()
-                        .HasForeignKey("RegistryId")
+                        .HasForeignKey("RegistryKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

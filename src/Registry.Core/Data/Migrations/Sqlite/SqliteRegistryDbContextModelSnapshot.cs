@@ -638,8 +638,9 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.Property<long>("PullCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("RegistryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("RegistryKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RegistryId");
 
                     b.Property<int>("TagCount")
                         .HasColumnType("INTEGER");
@@ -652,7 +653,7 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.HasIndex("FullName")
                         .IsUnique();
 
-                    b.HasIndex("RegistryId");
+                    b.HasIndex("RegistryKey");
 
                     b.ToTable("Repositories");
                 });
@@ -706,9 +707,6 @@ namespace Registry.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -791,8 +789,9 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RegistryId")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("RegistryKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RegistryId");
 
                     b.Property<string>("RepositoryName")
                         .HasMaxLength(205)
@@ -808,7 +807,7 @@ namespace Registry.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegistryId");
+                    b.HasIndex("RegistryKey");
 
                     b.ToTable("Webhooks");
                 });
@@ -993,7 +992,7 @@ namespace Registry.Core.Data.Migrations.Sqlite
                 {
                     b.HasOne("Registry.Core.Data.Entities.PublicRegistry", "Registry")
                         .WithMany("Repositories")
-                        .HasForeignKey("RegistryId")
+                        .HasForeignKey("RegistryKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1045,7 +1044,7 @@ namespace Registry.Core.Data.Migrations.Sqlite
                 {
                     b.HasOne("Registry.Core.Data.Entities.PublicRegistry", "Registry")
                         .WithMany()
-                        .HasForeignKey("RegistryId")
+                        .HasForeignKey("RegistryKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

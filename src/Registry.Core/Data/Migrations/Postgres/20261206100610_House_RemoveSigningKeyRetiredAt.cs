@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class House_RemoveSigningKeyRetiredAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "SigningKeys");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RetiredAt",
+                table: "SigningKeys",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+    }
+}
