@@ -51,6 +51,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<RepositoryService>();
         services.AddScoped<BlobService>();
         services.AddScoped<UploadService>();
+        services.AddScoped<UploadExpiry>();
         services.AddScoped<ManifestPlatforms>();
         services.AddScoped<ManifestService>();
         services.AddScoped<TagService>();
