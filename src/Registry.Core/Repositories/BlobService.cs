@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Oci;
@@ -9,10 +11,13 @@ namespace Registry.Core.Repositories;
 public sealed class BlobService(RegistryDbContext db, RepositoryService repositories)
 {
     /// <summary>
-    /// Every blob GET and HEAD asks this, so it is compiled once: a LINQ query would be translated, its captured
-    /// values extracted and its cache key hashed on every request, which cost more CPU than running it.
+    /// Every blob GET and HEAD asks this, so it is compiled once per model (EF Core refuses to run a compiled query
+    /// on another model, and a test process has two): a LINQ query would be translated, its captured values extracted
+    /// and its cache key hashed on every request, which cost more CPU than running it.
     /// </summary>
-    private static readonly Func<RegistryDbContext, string, string, CancellationToken, Task<long?>> LinkedSize =
+    private static readonly ConditionalWeakTable<IModel, Func<RegistryDbContext, string, string, CancellationToken, Task<long?>>> LinkedSize = new();
+
+    private static Func<RegistryDbContext, string, string, CancellationToken, Task<long?>> CompileLinkedSize(IModel model) =>
         EF.CompileAsyncQuery((RegistryDbContext db, string repositoryName, string digest, CancellationToken cancellationToken) => (
             from link in db.RepositoryBlobs
             join repository in db.Repositories on link.RepositoryId equals repository.Id
@@ -23,7 +28,8 @@ public sealed class BlobService(RegistryDbContext db, RepositoryService reposito
     /// <summary>The size of a blob linked to the repository; NAME_UNKNOWN or BLOB_UNKNOWN otherwise.</summary>
     public async Task<long> GetLinkedSizeAsync(RepositoryName name, Digest digest, CancellationToken cancellationToken)
     {
-        if (await LinkedSize(db, name.FullName, digest.ToString(), cancellationToken) is { } found)
+        var linkedSize = LinkedSize.GetValue(db.Model, CompileLinkedSize);
+        if (await linkedSize(db, name.FullName, digest.ToString(), cancellationToken) is { } found)
         {
             return found;
         }
