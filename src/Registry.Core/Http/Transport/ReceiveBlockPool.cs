@@ -16,8 +16,11 @@ public sealed class ReceiveBlockPoolFactory : IMemoryPoolFactory<byte>
 {
     public const int BlockSize = 64 * 1024;
 
-    /// <summary>Free blocks kept for reuse per pool (Kestrel makes one per I/O queue); more are left to the GC.</summary>
-    private const int MaxRetainedBlocks = 1024;
+    /// <summary>
+    /// Free blocks kept for reuse per pool (16 MiB; Kestrel makes one pool per I/O queue, at most 16); blocks freed
+    /// beyond that are left to the GC, so a burst of uploads does not pin its peak for good.
+    /// </summary>
+    private const int MaxRetainedBlocks = 256;
 
     public MemoryPool<byte> Create(MemoryPoolOptions? options = null) => new ReceiveBlockPool(BlockSize, MaxRetainedBlocks);
 }
