@@ -54,27 +54,41 @@ internal sealed class NameTermsQuery(string fieldName, IReadOnlyList<(string Ter
                 return null;
             }
 
+            // Found first, so the arrays are allocated once at their size (a name part such as proxy has thousands of documents).
             var iterator = fieldTerms.GetEnumerator();
-            DocsEnum? postings = null;
-            var docs = new List<int>();
-            var scores = new List<float>();
+            var found = new List<(BytesRef Term, TermState State, float Score)>(_terms.Length);
+            var size = 0;
             foreach (var (term, score) in _terms)
             {
-                if (!iterator.SeekExact(term))
+                if (iterator.SeekExact(term))
                 {
-                    continue;
+                    found.Add((term, iterator.GetTermState(), score * _queryNorm));
+                    size += iterator.DocFreq;
                 }
+            }
 
+            if (size == 0)
+            {
+                return null;
+            }
+
+            var docs = new int[size];
+            var scores = new float[size];
+            var count = 0;
+            DocsEnum? postings = null;
+            foreach (var (term, state, score) in found)
+            {
+                iterator.SeekExact(term, state);
                 postings = iterator.Docs(acceptDocs, postings, DocsFlags.NONE);
                 int doc;
                 while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
                 {
-                    docs.Add(doc);
-                    scores.Add(score * _queryNorm);
+                    docs[count] = doc;
+                    scores[count++] = score;
                 }
             }
 
-            return docs.Count == 0 ? null : new ArrayScorer(this, docs, scores);
+            return count == 0 ? null : new ArrayScorer(this, docs, scores, count);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -94,13 +108,13 @@ internal sealed class NameTermsQuery(string fieldName, IReadOnlyList<(string Ter
         private readonly int _count;
         private int _at = -1;
 
-        public ArrayScorer(Weight weight, List<int> docs, List<float> scores) : base(weight)
+        public ArrayScorer(Weight weight, int[] docs, float[] scores, int count) : base(weight)
         {
-            _docs = [.. docs];
-            _scores = [.. scores];
-            Array.Sort(_docs, _scores);
+            _docs = docs;
+            _scores = scores;
+            Array.Sort(_docs, _scores, 0, count);
             var kept = 0;
-            for (var i = 0; i < _docs.Length; i++)
+            for (var i = 0; i < count; i++)
             {
                 if (kept > 0 && _docs[kept - 1] == _docs[i])
                 {
