@@ -3,11 +3,12 @@ using Gallery.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using Registry.Core;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
-namespace Registry.Core.Tests.Repositories;
+namespace Gallery.Indexer.Tests.Reading;
 
 /// <summary>
 /// A repository's tags tab does work that grows with that repository, never with the catalog: on PostgreSQL, with a
