@@ -132,10 +132,18 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
                 shown.LastPushedTicks > 0 ? new DateTime(shown.LastPushedTicks, DateTimeKind.Utc) : null,
                 new DateTime(shown.CreatedTicks, DateTimeKind.Utc),
                 float.IsNaN(hit.Score) ? 0 : hit.Score,
-                new SearchHighlights(SearchHighlights.IfMarked(highlighter.Highlight(shown.FullName)), description)));
+                NameHighlights(highlighter, shown.FullName, description)));
         }
 
         return hits;
+    }
+
+    private static SearchHighlights NameHighlights(SnippetHighlighter highlighter, string fullName, string? description)
+    {
+        var matches = highlighter.Spans(fullName);
+        return matches.Count == 0
+            ? new SearchHighlights(null, description)
+            : new SearchHighlights(highlighter.Highlight(fullName), description) { FullNameMatches = matches };
     }
 
     /// <summary>The gallery's values that some match has (a page shows no chip for none), in the gallery's order.</summary>

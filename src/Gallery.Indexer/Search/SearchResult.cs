@@ -17,8 +17,8 @@ public sealed record SearchResult(
 
 /// <summary>
 /// One repository found, with what a card shows and no more: score and creation time are not sent
-/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>, present only
-/// where something matched; a description with matches is sent once, marked (<see cref="Description"/> is then null).
+/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c> (the full
+/// name's as offsets in <c>/api/search</c>), present only where something matched; a description with matches is sent once, marked (<see cref="Description"/> is then null).
 /// </summary>
 public sealed record SearchHit(
     string FullName,
@@ -34,10 +34,23 @@ public sealed record SearchHit(
     DateTime? LastPushedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] DateTime CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] float Score,
-    SearchHighlights Highlights);
-
-public sealed record SearchHighlights(string? FullName, string? Description)
+    [property: System.Text.Json.Serialization.JsonIgnore] SearchHighlights Highlights)
 {
+    /// <summary>The highlights as <c>/api/search</c> sends them: left out when nothing is marked.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("highlights")]
+    public SearchHighlights? MarkedHighlights => Highlights.FullName is null && Highlights.Description is null ? null : Highlights;
+}
+
+/// <summary>
+/// What matched, for a card: the full name and the description marked (HTML). <c>/api/search</c> sends the marked
+/// description, but of the full name only where it matched (<see cref="FullNameMatches"/>): the hit carries the name.
+/// </summary>
+public sealed record SearchHighlights([property: System.Text.Json.Serialization.JsonIgnore] string? FullName, string? Description)
+{
+    /// <summary>The full name's matches as <c>[start, end)</c> offsets into it, sent as <c>highlights.fullName</c>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("fullName")]
+    public IReadOnlyList<int[]>? FullNameMatches { get; init; }
+
     /// <summary>Whether a highlighted text marks anything (else it is left out, and the plain text shown).</summary>
     public static string? IfMarked(string html) => html.Contains("<mark>", StringComparison.Ordinal) ? html : null;
 }

@@ -48,6 +48,9 @@ public sealed class SnippetHighlighter
         return html.ToString();
     }
 
+    /// <summary>Where the query matched in <paramref name="text"/>, as <c>[start, end)</c> offset pairs.</summary>
+    public List<int[]> Spans(string text) => Matches(text).Select(m => new[] { m.From, m.To }).ToList();
+
     private List<(int From, int To)> Matches(string text)
     {
         var matches = new List<(int, int)>();

@@ -40,5 +40,20 @@ public sealed class LeanAnswerTests(SqliteCatalogFixture fixture)
         Assert.DoesNotContain("null", body);
     }
 
+    [Fact]
+    public async Task A_hit_sends_its_full_name_once_with_the_matches_as_offsets_and_no_empty_highlights()
+    {
+        var body = await fixture.Host.Client.GetStringAsync("/api/search?searchTerm=redis&pageSize=3");
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var redis = json.RootElement.GetProperty("hits")[0];
+        var name = redis.GetProperty("fullName").GetString()!;
+
+        Assert.Equal(1, CountOf(body, name));
+        var match = redis.GetProperty("highlights").GetProperty("fullName")[0];
+        Assert.Equal("redis", name[match[0].GetInt32()..match[1].GetInt32()]);
+        var everything = await fixture.Host.Client.GetStringAsync("/api/search?pageSize=10");
+        Assert.DoesNotContain("highlights", everything);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 }
