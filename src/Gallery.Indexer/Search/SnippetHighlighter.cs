@@ -48,8 +48,8 @@ public sealed class SnippetHighlighter
         return html.ToString();
     }
 
-    /// <summary>Where the query matched in <paramref name="text"/>, as <c>[start, end)</c> offset pairs.</summary>
-    public List<int[]> Spans(string text) => Matches(text).Select(m => new[] { m.From, m.To }).ToList();
+    /// <summary>The words of <paramref name="text"/> the query matched, lower-cased as written there.</summary>
+    public IEnumerable<string> MatchedWords(string text) => Matches(text).Select(m => text[m.From..m.To].ToLowerInvariant());
 
     private List<(int From, int To)> Matches(string text)
     {
