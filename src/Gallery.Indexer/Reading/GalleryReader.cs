@@ -37,7 +37,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
             .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
         var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
-        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).OrderByDescending(t => t.Name == "latest")
+        var defaultTag = await TagsWithImages(row.Id).OrderByDescending(t => t.Name == "latest")
             .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         return new GalleryRepository(
             row.FullName, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
@@ -54,7 +54,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
             return new TagPage([], 0, page, pageSize);
         }
 
-        var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        var tags = TagsWithImages(repositoryId.Value).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Filter))
         {
             var filter = query.Filter.Trim();
@@ -107,6 +107,13 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
             return new TagRow(t.Name, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, Utc(m.PushedAt), platforms[t.ManifestId].ToList(), also);
         }).ToList();
     }
+
+    /// <summary>
+    /// A repository's tags, read with their images: the images are the repository's too, which lets PostgreSQL find
+    /// them by the repository's index. Joined by id alone, it hashed every image of the catalog for each tags page.
+    /// </summary>
+    private IQueryable<Tag> TagsWithImages(long repositoryId) =>
+        db.Tags.Where(t => t.RepositoryId == repositoryId && t.Manifest.RepositoryId == repositoryId);
 
     public Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default) =>
         db.VisibleRegistries().AsNoTracking().Where(r => r.Alias == alias)
