@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
+using Registry.Core.Attachments;
 using Registry.Core.Cluster;
 using Registry.Core.Data;
 using Registry.Core.Diagnostics;
@@ -49,6 +50,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<BlobService>();
         services.AddScoped<UploadService>();
         services.AddScoped<ManifestPlatforms>();
+        services.AddScoped<AttachmentRecorder>();
         services.AddScoped<ManifestService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReferrerService>();
