@@ -28,6 +28,7 @@ public static class GalleryIndexExtensions
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
         services.AddScoped<SupplyChainReader>();
+        services.AddScoped<ImageDetailsReader>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {
             services.AddGalleryIndexWriter();

@@ -14,13 +14,31 @@ public sealed class SupplyChainReader(RegistryDbContext db)
 {
     private sealed record TaggedImage(long RepositoryId, string Tag, long ManifestId, string Digest);
 
-    /// <summary>Badges for some images of one repository, by digest (digests without attachments are absent).</summary>
-    public async Task<IReadOnlyDictionary<string, ImageSupplyChain>> ForImagesAsync(long repositoryId, IReadOnlyCollection<string> digests, CancellationToken cancellationToken = default)
+    /// <summary>Badges for some images of a repository, by digest (digests without badges are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, ImageSupplyChain>> ForImagesAsync(string fullName, IReadOnlyCollection<string> digests, CancellationToken cancellationToken = default)
     {
         var list = digests.Distinct().ToList();
-        var images = await db.Manifests.AsNoTracking().Where(m => m.RepositoryId == repositoryId && list.Contains(m.Digest))
+        var images = await db.Manifests.AsNoTracking().Where(m => db.Repositories.Any(r => r.Id == m.RepositoryId && r.FullName == fullName) && list.Contains(m.Digest))
             .Select(m => new TaggedImage(m.RepositoryId, "", m.Id, m.Digest)).ToListAsync(cancellationToken);
-        var facts = await FactsAsync([repositoryId], images, cancellationToken);
+        return await BadgesAsync(images, cancellationToken);
+    }
+
+    /// <summary>Badges of the image a tag points at.</summary>
+    public async Task<ImageSupplyChain> ForTagAsync(string fullName, string tag, CancellationToken cancellationToken = default)
+    {
+        var images = await db.Tags.AsNoTracking().Where(t => t.Name == tag && db.Repositories.Any(r => r.Id == t.RepositoryId && r.FullName == fullName))
+            .Select(t => new TaggedImage(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.Digest)).ToListAsync(cancellationToken);
+        return (await BadgesAsync(images, cancellationToken)).Values.FirstOrDefault() ?? ImageSupplyChain.None;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ImageSupplyChain>> BadgesAsync(List<TaggedImage> images, CancellationToken cancellationToken)
+    {
+        if (images.Count == 0)
+        {
+            return new Dictionary<string, ImageSupplyChain>();
+        }
+
+        var facts = await FactsAsync(images.Select(i => i.RepositoryId).Distinct().ToList(), images, cancellationToken);
         return images.Select(i => (i.Digest, Facts: facts(i))).Where(x => x.Facts != ImageSupplyChain.None)
             .DistinctBy(x => x.Digest).ToDictionary(x => x.Digest, x => x.Facts);
     }
@@ -31,7 +49,7 @@ public sealed class SupplyChainReader(RegistryDbContext db)
         var ids = repositoryIds.Distinct().ToList();
         var tags = (await db.Tags.AsNoTracking().Where(t => ids.Contains(t.RepositoryId))
                 .Select(t => new TaggedImage(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.Digest)).ToListAsync(cancellationToken))
-            .Where(t => !AttachmentRecognizer.IsCosignTag(t.Tag)).ToList();
+            .Where(t => !CosignTags.IsCosignTag(t.Tag)).ToList();
         var facts = await FactsAsync(ids, tags, cancellationToken);
         return tags.Select(t => (t.RepositoryId, Row: new { t, f = facts(t) }))
             .ToLookup(x => x.RepositoryId, x => new TagSupplyChain(x.Row.t.Tag, x.Row.t.Digest, x.Row.f.Signed, x.Row.f.HasSbom));
@@ -42,7 +60,7 @@ public sealed class SupplyChainReader(RegistryDbContext db)
     {
         var tags = (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId)
                 .Select(t => new TaggedImage(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.Digest)).ToListAsync(cancellationToken))
-            .Where(t => !AttachmentRecognizer.IsCosignTag(t.Tag)).ToList();
+            .Where(t => !CosignTags.IsCosignTag(t.Tag)).ToList();
         var subjects = await SubjectsAsync(tags, cancellationToken);
         var packages = (await (from a in db.Attachments.AsNoTracking()
                                where a.RepositoryId == repositoryId && a.Kind == AttachmentKind.Sbom && a.State == AttachmentState.Readable

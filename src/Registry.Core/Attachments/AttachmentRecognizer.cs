@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Registry.Core.Data.Entities;
 using Registry.Core.Oci;
 
@@ -8,14 +7,8 @@ namespace Registry.Core.Attachments;
 /// Works out from a manifest alone (no blob is read) what it attaches to an image: one row per signature, SBOM or
 /// attestation layer, or one row for an artifact of another type. What the layers say is read later, off the push path.
 /// </summary>
-public static partial class AttachmentRecognizer
+public static class AttachmentRecognizer
 {
-    /// <summary>The image a cosign tag (<c>sha256-&lt;hex&gt;.sig</c>, <c>.att</c>, <c>.sbom</c>) attaches to, or null.</summary>
-    public static (string Subject, string Suffix)? CosignTagSubject(string tag) =>
-        CosignTag().Match(tag) is { Success: true } m ? ($"sha256:{m.Groups[1].Value}", m.Groups[2].Value) : null;
-
-    public static bool IsCosignTag(string tag) => CosignTag().IsMatch(tag);
-
     /// <summary>Rows for a manifest pushed with a subject (OCI 1.1 referrers).</summary>
     public static List<Attachment> FromReferrer(long repositoryId, Manifest carrier, ParsedManifest manifest, DateTime now) =>
         Recognize(repositoryId, carrier, manifest, manifest.Subject!.Digest.ToString(), AttachmentSource.Referrer, null, null, now);
@@ -23,7 +16,7 @@ public static partial class AttachmentRecognizer
     /// <summary>Rows for a manifest a cosign tag points at.</summary>
     public static List<Attachment> FromCosignTag(long repositoryId, Manifest carrier, ParsedManifest manifest, string tag, DateTime now)
     {
-        var (subject, suffix) = CosignTagSubject(tag)!.Value;
+        var (subject, suffix) = CosignTags.Parse(tag)!.Value;
         var kind = suffix switch { "sig" => AttachmentKind.Signature, "sbom" => AttachmentKind.Sbom, _ => AttachmentKind.Attestation };
         return Recognize(repositoryId, carrier, manifest, subject, AttachmentSource.CosignTag, tag, kind, now);
     }
@@ -130,7 +123,4 @@ public static partial class AttachmentRecognizer
     };
 
     private static string? Cut(string? value) => AttachmentText.Clean(value, 512);
-
-    [GeneratedRegex("^sha256-([0-9a-f]{64})\\.(sig|att|sbom)$")]
-    private static partial Regex CosignTag();
 }

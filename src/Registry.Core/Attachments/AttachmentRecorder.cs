@@ -39,7 +39,7 @@ public sealed class AttachmentRecorder(RegistryDbContext db, ManifestContentCach
     /// <summary>A tag now points at <paramref name="row"/>: a cosign tag attaches what it points at to the image its name gives.</summary>
     public async Task TagSetAsync(long repositoryId, string tag, Manifest row, ParsedManifest parsed, DateTime now, CancellationToken cancellationToken)
     {
-        if (!AttachmentRecognizer.IsCosignTag(tag))
+        if (!CosignTags.IsCosignTag(tag))
         {
             return;
         }
@@ -50,7 +50,7 @@ public sealed class AttachmentRecorder(RegistryDbContext db, ManifestContentCach
 
     public async Task TagRemovedAsync(long repositoryId, string tag, CancellationToken cancellationToken)
     {
-        if (AttachmentRecognizer.IsCosignTag(tag))
+        if (CosignTags.IsCosignTag(tag))
         {
             await db.Attachments.Where(a => a.RepositoryId == repositoryId && a.Source == AttachmentSource.CosignTag && a.Tag == tag)
                 .ExecuteDeleteAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 
@@ -36,7 +37,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
             .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
         var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
-        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).OrderByDescending(t => t.Name == "latest")
+        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).WithoutCosignTags().OrderByDescending(t => t.Name == "latest")
             .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         return new GalleryRepository(
             row.FullName, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
@@ -54,6 +55,11 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         }
 
         var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        if (!query.IncludeAttachmentTags)
+        {
+            tags = tags.WithoutCosignTags();
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Filter))
         {
             var filter = query.Filter.Trim();
