@@ -14,11 +14,10 @@ namespace Gallery.Indexer.Artifacts;
 /// The image page's reads: one manifest of a public repository with its tags, platforms, layers, config and
 /// attachments (read at push; only the small manifest and config blobs are read here), and SBOM packages paged in the database.
 /// </summary>
-public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCache manifests, IBlobStore store, IOptions<RegistryOptions> options)
+public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCache manifests, IBlobStore store, IOptions<RegistryOptions> options) : IImageDetailsReader
 {
     public const int MaxPackagePageSize = 200;
 
-    /// <summary>The image, or null when the repository is not public or holds no manifest with that digest.</summary>
     public async Task<ImageDetails?> GetAsync(string fullName, string digest, CancellationToken cancellationToken = default)
     {
         if (!Digest.TryParse(digest, out var parsedDigest, out _))
@@ -46,7 +45,6 @@ public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCach
             DateTime.SpecifyKind(manifest.PushedAt, DateTimeKind.Utc), tags, platforms, layers, config, attachments, manifest.SubjectDigest);
     }
 
-    /// <summary>A page of one SBOM's packages (of an image of that repository), in the SBOM's order; filtered by name in SQL.</summary>
     public async Task<PackagePage> GetPackagesAsync(string fullName, long attachmentId, string? filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPackagePageSize);
