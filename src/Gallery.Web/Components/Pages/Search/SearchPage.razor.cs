@@ -1,7 +1,7 @@
 using Gallery.Indexer.Documents;
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.Components;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Components.Pages.Search;
 

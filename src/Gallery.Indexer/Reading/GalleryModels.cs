@@ -1,4 +1,4 @@
-namespace Registry.Core.Repositories.Gallery;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>
 /// A public repository (one with at least one image) as the gallery's repository page shows it. <paramref name="DefaultTag"/>
@@ -28,9 +28,6 @@ public sealed record PushedPlatform(string Os, string Architecture);
 
 /// <summary>A publisher (registry alias) and how many public repositories it has.</summary>
 public sealed record GalleryPublisher(string Alias, string? DisplayName, bool Verified, string? LogoDigest, int RepositoryCount);
-
-/// <summary>What the whole gallery holds: public repositories, publishers with one, their tags and pulls (suspended publishers left out).</summary>
-public sealed record GalleryTotals(int Repositories, int Publishers, long Tags, long Pulls);
 
 public enum TagSort
 {
