@@ -68,8 +68,12 @@ public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCach
             total = await packages.CountAsync(cancellationToken);
         }
 
-        var rows = await packages.OrderBy(p => p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PackageEntry(p.Name, p.Version, p.License, p.Purl)).ToListAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        // Ordinals run 0..count-1, so an unfiltered page is a range of the primary key: the same cost on page 1 and page 1,000.
+        var pageRows = string.IsNullOrEmpty(term)
+            ? packages.Where(p => p.Ordinal >= skip && p.Ordinal < skip + pageSize).OrderBy(p => p.Ordinal)
+            : packages.OrderBy(p => p.Ordinal).Skip(skip).Take(pageSize);
+        var rows = await pageRows.Select(p => new PackageEntry(p.Name, p.Version, p.License, p.Purl)).ToListAsync(cancellationToken);
         return new PackagePage(rows, total, page, pageSize, string.IsNullOrEmpty(term) ? null : term);
     }
 
