@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Repositories.Public;
@@ -37,7 +38,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
             .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
         var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
-        var defaultTag = await TagsWithImages(row.Id).OrderByDescending(t => t.Name == "latest")
+        var defaultTag = await TagsWithImages(row.Id).WithoutCosignTags().OrderByDescending(t => t.Name == "latest")
             .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         return new GalleryRepository(
             row.FullName, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
@@ -55,6 +56,11 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         }
 
         var tags = TagsWithImages(repositoryId.Value).AsNoTracking();
+        if (!query.IncludeAttachmentTags)
+        {
+            tags = tags.WithoutCosignTags();
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Filter))
         {
             var filter = query.Filter.Trim();
