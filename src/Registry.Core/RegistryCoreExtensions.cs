@@ -49,6 +49,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<BlobService>();
         services.AddScoped<UploadService>();
         services.AddScoped<ManifestPlatforms>();
+        services.AddScoped<Charts.HelmChartInspector>();
         services.AddScoped<ManifestService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReferrerService>();

@@ -28,6 +28,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Tag> Tags => Set<Tag>();
 
+    public DbSet<HelmChart> HelmCharts => Set<HelmChart>();
+
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
     public DbSet<RegistryEvent> Events => Set<RegistryEvent>();
