@@ -56,6 +56,7 @@ public static class RepositoryDocument
 
         AddFacet(document, IndexFields.Architecture, record.Architectures);
         AddFacet(document, IndexFields.OperatingSystem, record.OperatingSystems);
+        AddFacet(document, IndexFields.Type, [Registry.Core.Oci.ArtifactKinds.Name(record.Kind)]);
         return document;
     }
 

@@ -17,4 +17,8 @@ public sealed record RepositoryRecord(
     string? LogoDigest,
     long PullCount,
     DateTime? LastPushedAt,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>What its tags hold: images, Helm charts or other artifacts.</summary>
+    public Registry.Core.Oci.ArtifactKind Kind { get; init; } = Registry.Core.Oci.ArtifactKind.Image;
+}

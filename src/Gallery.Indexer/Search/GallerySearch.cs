@@ -26,13 +26,15 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
         var text = QueryText.Parse(request.Text);
         var architectures = new FacetDimension(IndexFields.Architecture, request.Architectures.Select(v => PlatformNames.Architecture(v) ?? v).ToList());
         var systems = new FacetDimension(IndexFields.OperatingSystem, request.OperatingSystems.Select(v => PlatformNames.OperatingSystem(v) ?? v).ToList());
+        var types = new FacetDimension(IndexFields.Type, request.Types);
+        FacetDimension[] dimensions = [architectures, systems, types];
         int total;
         IEnumerable<ScoreDoc> pageHits;
         if (text.IsEmpty && string.IsNullOrWhiteSpace(request.Publisher) && request.Sort is SearchSort.Relevance or SearchSort.Popularity
             && CanBrowse(searcher))
         {
             // Everything by pulls: read from per-segment arrays rather than scored and sorted document by document.
-            var (count, top) = Browse.Run(searcher, page * pageSize, request.Verified, architectures, systems);
+            var (count, top) = Browse.Run(searcher, page * pageSize, request.Verified, dimensions);
             total = count;
             pageHits = top.Skip((page - 1) * pageSize);
         }
@@ -40,7 +42,7 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
         {
             var top = TopFieldCollector.Create(SortFor(request.Sort), page * pageSize, fillFields: false, trackDocScores: true,
                 trackMaxScore: false, docsScoredInOrder: false);
-            var collector = new FacetingCollector(top, architectures, systems);
+            var collector = new FacetingCollector(top, dimensions);
             searcher.Search(Filtered(SearchQuery.Build(text, searcher.IndexReader), request), collector);
             collector.Finish();
             total = collector.TotalHits;
@@ -49,7 +51,10 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
 
         var hits = ToHits(searcher, pageHits, new SnippetHighlighter(text));
 
-        var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems));
+        var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems))
+        {
+            Types = Counts(Registry.Core.Oci.ArtifactKinds.Names, types),
+        };
         var didYouMean = total < DidYouMean.FewHits && text.Words.Count > 0 ? DidYouMean.For(text, searcher.IndexReader) : null;
         var took = Stopwatch.GetElapsedTime(started);
         metrics?.SearchTook(took);
@@ -61,8 +66,7 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
     {
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            var facts = SegmentFacts.For(leaf.AtomicReader);
-            if (facts.Architectures.Masks is null || facts.OperatingSystems.Masks is null)
+            if (SegmentFacts.For(leaf.AtomicReader).Columns.Any(c => c.Masks is null))
             {
                 return false;
             }
@@ -132,7 +136,10 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
                 shown.LastPushedTicks > 0 ? new DateTime(shown.LastPushedTicks, DateTimeKind.Utc) : null,
                 new DateTime(shown.CreatedTicks, DateTimeKind.Utc),
                 float.IsNaN(hit.Score) ? 0 : hit.Score,
-                new SearchHighlights(SearchHighlights.IfMarked(highlighter.Highlight(shown.FullName)), description)));
+                new SearchHighlights(SearchHighlights.IfMarked(highlighter.Highlight(shown.FullName)), description))
+            {
+                Type = shown.Type == "image" ? null : shown.Type,
+            });
         }
 
         return hits;

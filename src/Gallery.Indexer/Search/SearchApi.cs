@@ -9,7 +9,7 @@ namespace Gallery.Indexer.Search;
 
 /// <summary>
 /// <c>GET /api/search</c>: the gallery's search as JSON, with gallery.ecr.aws's parameter names
-/// (<c>searchTerm, architecture, operatingSystems, verified, publisher, sort, page, pageSize</c>). Filters with several
+/// (<c>searchTerm, architecture, operatingSystems, verified, publisher, sort, page, pageSize</c>) and <c>type</c>. Filters with several
 /// values take them repeated or comma-separated.
 /// </summary>
 public static class SearchApi
@@ -53,6 +53,12 @@ public static class SearchApi
             }
         }
 
+        var types = Values(parameters.Type);
+        if (types.Any(t => Registry.Core.Oci.ArtifactKinds.Parse(t) is null))
+        {
+            errors["type"] = [$"one or more of {string.Join(", ", Registry.Core.Oci.ArtifactKinds.Names)}"];
+        }
+
         var page = Number(parameters.Page, "page", 1, int.MaxValue, errors);
         var pageSize = Number(parameters.PageSize, "pageSize", 25, SearchRequest.MaxPageSize, errors);
         if (errors.Count > 0)
@@ -65,6 +71,7 @@ public static class SearchApi
             Text = parameters.SearchTerm,
             Architectures = Values(parameters.Architecture),
             OperatingSystems = Values(parameters.OperatingSystems),
+            Types = types.Select(t => t.ToLowerInvariant()).ToArray(),
             Publisher = string.IsNullOrEmpty(parameters.Publisher) ? null : parameters.Publisher,
             Verified = verified,
             Sort = sort,

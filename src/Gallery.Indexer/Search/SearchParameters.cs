@@ -23,4 +23,6 @@ public readonly record struct SearchParameters(
     [property: FromQuery(Name = "page"), Description("1-based page number; default 1.")]
     string? Page,
     [property: FromQuery(Name = "pageSize"), Description("Hits per page, 1 to 100; default 25. Above 100 is a 400.")]
-    string? PageSize);
+    string? PageSize,
+    [property: FromQuery(Name = "type"), Description("What repositories hold (image, helm, artifact): repeated or comma-separated; any of them matches.")]
+    string[]? Type);

@@ -18,6 +18,9 @@ public sealed record SearchRequest
 
     public IReadOnlyList<string> OperatingSystems { get; init; } = [];
 
+    /// <summary>What repositories hold: <c>image</c>, <c>helm</c>, <c>artifact</c> (<see cref="Registry.Core.Oci.ArtifactKinds.Names"/>).</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
     /// <summary>A publisher's registry alias.</summary>
     public string? Publisher { get; init; }
 

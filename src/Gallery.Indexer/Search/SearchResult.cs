@@ -34,7 +34,11 @@ public sealed record SearchHit(
     DateTime? LastPushedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] DateTime CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] float Score,
-    SearchHighlights Highlights);
+    SearchHighlights Highlights)
+{
+    /// <summary>What the repository holds when it is not images: <c>helm</c> or <c>artifact</c>; null (left out) for images.</summary>
+    public string? Type { get; init; }
+}
 
 public sealed record SearchHighlights(string? FullName, string? Description)
 {
@@ -43,11 +47,14 @@ public sealed record SearchHighlights(string? FullName, string? Description)
 }
 
 /// <summary>
-/// Counts per architecture and operating system for the current text and the other filters: each dimension is
+/// Counts per architecture, operating system and type for the current text and the other filters: each dimension is
 /// counted as if its own filter were not set, so choosing one value still shows how many the others have.
 /// </summary>
 public sealed record SearchFacets(IReadOnlyList<FacetCount> Architectures, IReadOnlyList<FacetCount> OperatingSystems)
 {
+    /// <summary>Counts per type (<c>image</c>, <c>helm</c>, <c>artifact</c>).</summary>
+    public IReadOnlyList<FacetCount> Types { get; init; } = [];
+
     public static SearchFacets Empty { get; } = new([], []);
 }
 

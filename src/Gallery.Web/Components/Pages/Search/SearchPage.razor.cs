@@ -1,6 +1,7 @@
 using Gallery.Indexer.Documents;
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.Components;
+using Registry.Core.Oci;
 using Registry.Core.Repositories.Gallery;
 
 namespace Gallery.Web.Components.Pages.Search;
@@ -34,6 +35,9 @@ public partial class SearchPage
     [SupplyParameterFromQuery(Name = "operatingSystems")]
     public string[]? OperatingSystems { get; set; }
 
+    [SupplyParameterFromQuery(Name = "type")]
+    public string[]? Type { get; set; }
+
     [SupplyParameterFromQuery(Name = "verified")]
     public string? Verified { get; set; }
 
@@ -63,6 +67,16 @@ public partial class SearchPage
     private IEnumerable<(string Value, int Count, bool Selected)> ArchitectureFacets =>
         Facets(PlatformNames.Architectures, Result.Facets.Architectures, State.Architectures);
 
+    private IEnumerable<(string Value, int Count, bool Selected)> TypeFacets =>
+        Facets(ArtifactKinds.Names, Result.Facets.Types, State.Types);
+
+    private static string TypeLabel(string type) => type switch
+    {
+        "helm" => "Helm charts",
+        "artifact" => "Other artifacts",
+        _ => "Container images",
+    };
+
     private IEnumerable<(string Value, int Count, bool Selected)> OperatingSystemFacets =>
         Facets(PlatformNames.OperatingSystems, Result.Facets.OperatingSystems, State.OperatingSystems);
 
@@ -75,7 +89,10 @@ public partial class SearchPage
             SearchState.ParseVerified(Verified),
             SearchState.ParsePublisher(Publisher),
             SearchState.ParseSort(Sort),
-            Math.Clamp(int.TryParse(Page, out var page) ? page : 1, 1, SearchRequest.MaxResultWindow / PageSize));
+            Math.Clamp(int.TryParse(Page, out var page) ? page : 1, 1, SearchRequest.MaxResultWindow / PageSize))
+        {
+            Types = Known(Type, ArtifactKinds.Names),
+        };
 
         if (ImageReference.Parse(State.Text) is { } reference && await ResolveAsync(reference) is { } target)
         {
@@ -125,6 +142,11 @@ public partial class SearchPage
             yield return (o, State.ToggleOperatingSystem(o).Url());
         }
 
+        foreach (var t in State.Types)
+        {
+            yield return (TypeLabel(t), State.ToggleType(t).Url());
+        }
+
         if (State.Verified)
         {
             yield return ("Verified only", (State with { Verified = false, Page = 1 }).Url());
@@ -135,7 +157,7 @@ public partial class SearchPage
             yield return ($"publisher {State.Publisher}", (State with { Publisher = null, Page = 1 }).Url());
         }
 
-        if (State.Architectures.Count + State.OperatingSystems.Count + (State.Verified ? 1 : 0) + (State.Publisher is null ? 0 : 1) > 1)
+        if (State.Architectures.Count + State.OperatingSystems.Count + State.Types.Count + (State.Verified ? 1 : 0) + (State.Publisher is null ? 0 : 1) > 1)
         {
             yield return ("all filters", State.WithoutFilters().Url());
         }

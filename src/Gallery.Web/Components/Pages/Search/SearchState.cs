@@ -19,13 +19,17 @@ public sealed record SearchState(
 {
     public static readonly SearchState Empty = new(null, [], [], false, null, SearchSort.Relevance, 1);
 
-    public bool HasFilters => Architectures.Count + OperatingSystems.Count > 0 || Verified || Publisher is not null;
+    /// <summary>What repositories hold: <c>image</c>, <c>helm</c>, <c>artifact</c>.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    public bool HasFilters => Architectures.Count + OperatingSystems.Count + Types.Count > 0 || Verified || Publisher is not null;
 
     public SearchRequest ToRequest(int pageSize) => new()
     {
         Text = Text,
         Architectures = Architectures,
         OperatingSystems = OperatingSystems,
+        Types = Types,
         Verified = Verified ? true : null,
         Publisher = Publisher,
         Sort = Sort,
@@ -37,7 +41,9 @@ public sealed record SearchState(
 
     public SearchState ToggleOperatingSystem(string value) => this with { OperatingSystems = Toggle(OperatingSystems, value), Page = 1 };
 
-    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Verified = false, Publisher = null, Page = 1 };
+    public SearchState ToggleType(string value) => this with { Types = Toggle(Types, value), Page = 1 };
+
+    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Types = [], Verified = false, Publisher = null, Page = 1 };
 
     public string Url()
     {
@@ -49,6 +55,7 @@ public sealed record SearchState(
 
         query.AddRange(Architectures.Select(a => new KeyValuePair<string, string?>("architecture", a)));
         query.AddRange(OperatingSystems.Select(o => new KeyValuePair<string, string?>("operatingSystems", o)));
+        query.AddRange(Types.Select(t => new KeyValuePair<string, string?>("type", t)));
         if (Verified)
         {
             query.Add(new("verified", "verified"));
