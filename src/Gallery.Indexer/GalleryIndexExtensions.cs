@@ -1,3 +1,4 @@
+using Gallery.Indexer.Artifacts;
 using Gallery.Indexer.Diagnostics;
 using Gallery.Indexer.Indexing;
 using Gallery.Indexer.Search;
@@ -26,6 +27,8 @@ public static class GalleryIndexExtensions
         services.AddScoped<IndexLagProbe>();
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
+        services.AddScoped<SupplyChainReader>();
+        services.AddScoped<ImageDetailsReader>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {
             services.AddGalleryIndexWriter();

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
+using Registry.Core.Attachments;
+using Registry.Core.Attachments.Reading;
 using Registry.Core.Cluster;
 using Registry.Core.Data;
 using Registry.Core.Diagnostics;
@@ -50,6 +52,9 @@ public static class RegistryCoreExtensions
         services.AddScoped<UploadService>();
         services.AddScoped<ManifestPlatforms>();
         services.AddScoped<Charts.HelmChartInspector>();
+        services.AddScoped<AttachmentRecorder>();
+        services.AddScoped<AttachmentReader>();
+        services.AddHostedService<AttachmentReadWorker>();
         services.AddScoped<ManifestService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReferrerService>();

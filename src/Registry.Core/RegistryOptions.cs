@@ -20,6 +20,8 @@ public sealed class RegistryOptions
 
     public Storage.StorageOptions Storage { get; set; } = new();
 
+    public SupplyChainOptions Supply { get; set; } = new();
+
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
 
     internal static void Check(RegistryOptions o, SettingRules rules)
@@ -38,6 +40,7 @@ public sealed class RegistryOptions
             .AtLeast("Limits:MaxChartReadmeBytes", o.Limits.MaxChartReadmeBytes, 0)
             .Positive("Limits:UploadSessionLifetime", o.Limits.UploadSessionLifetime)
             .AtLeast("Limits:MaxTagsPageSize", o.Limits.MaxTagsPageSize, 1)
+            .AtLeast("Supply:MaxSbomBytes", o.Supply.MaxSbomBytes, 1)
             .AtLeast("RateLimits:AnonymousPullsPerSecond", o.RateLimits.AnonymousPullsPerSecond, 0)
             .AtLeast("RateLimits:AnonymousBurst", o.RateLimits.AnonymousBurst, 1)
             .AtLeast("RateLimits:AuthenticatedPullsPerSecond", o.RateLimits.AuthenticatedPullsPerSecond, 0)
@@ -74,6 +77,13 @@ public sealed class RegistryLimits
     public TimeSpan UploadSessionLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public int MaxTagsPageSize { get; set; } = 1000;
+}
+
+/// <summary>What is read of signatures, SBOMs and attestations attached to images.</summary>
+public sealed class SupplyChainOptions
+{
+    /// <summary>Larger SBOMs, attestations and signature payloads are listed as unreadable instead of parsed.</summary>
+    public long MaxSbomBytes { get; set; } = 64 * 1024 * 1024;
 }
 
 /// <summary>

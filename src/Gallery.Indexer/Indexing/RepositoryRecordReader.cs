@@ -1,5 +1,6 @@
 using Gallery.Indexer.Documents;
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Oci;
 
@@ -72,7 +73,7 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
                 .Select(t => new TagRow(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.MediaType, t.Manifest.ArtifactType))
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.RepositoryId);
-        var kinds = tags.ToDictionary(g => g.Key, g => ArtifactKinds.OfRepository(g.Select(t => (t.Name, t.MediaType, t.ArtifactType))));
+        var kinds = tags.ToDictionary(g => g.Key, g => ArtifactKinds.OfRepository(g.Where(t => !CosignTags.IsCosignTag(t.Name)).Select(t => (t.MediaType, t.ArtifactType))));
         var charts = await ChartsAsync(tags, kinds, cancellationToken);
 
         var records = new List<RepositoryRecord>(rows.Count);

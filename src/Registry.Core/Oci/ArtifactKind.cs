@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Registry.Core.Charts;
 
 namespace Registry.Core.Oci;
@@ -11,15 +10,26 @@ public enum ArtifactKind
     Artifact,
 }
 
-public static partial class ArtifactKinds
+public static class ArtifactKinds
 {
     /// <summary>The names the search takes and answers (<c>type=image|helm|artifact</c>), in the gallery's order.</summary>
-    public static readonly string[] Names = ["image", "helm", "artifact"];
+    public static IReadOnlyList<string> Names { get; } = ["image", "helm", "artifact"];
 
     public static string Name(ArtifactKind kind) => Names[(int)kind];
 
-    public static ArtifactKind? Parse(string? name) =>
-        Array.IndexOf(Names, name?.Trim().ToLowerInvariant()) is var i and >= 0 ? (ArtifactKind)i : null;
+    public static ArtifactKind? Parse(string? name)
+    {
+        var lower = name?.Trim().ToLowerInvariant();
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == lower)
+            {
+                return (ArtifactKind)i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A manifest's kind from its media type and artifact type (an image manifest's is its config's media type): an
@@ -32,21 +42,15 @@ public static partial class ArtifactKinds
         : ArtifactKind.Artifact;
 
     /// <summary>
-    /// A repository's kind from what its tags point at, cosign's attachment tags aside (<c>sha256-&lt;hex&gt;.sig</c>
-    /// signs a chart as much as an image): an image if any is one, else a chart if any is one, else an artifact if
-    /// any tag is left; a repository with no such tag counts as images.
+    /// A repository's kind from what its tags point at, cosign's attachment tags left out by the caller
+    /// (<see cref="Attachments.CosignTags"/>: a <c>.sig</c> tag signs a chart as much as an image): an image if any is
+    /// one, else a chart if any is one, else an artifact if any tag is left; a repository with no such tag counts as images.
     /// </summary>
-    public static ArtifactKind OfRepository(IEnumerable<(string Tag, string MediaType, string? ArtifactType)> tags)
+    public static ArtifactKind OfRepository(IEnumerable<(string MediaType, string? ArtifactType)> tags)
     {
-        var kinds = tags.Where(t => !IsAttachmentTag(t.Tag)).Select(t => Of(t.MediaType, t.ArtifactType)).ToHashSet();
+        var kinds = tags.Select(t => Of(t.MediaType, t.ArtifactType)).ToHashSet();
         return kinds.Count == 0 || kinds.Contains(ArtifactKind.Image) ? ArtifactKind.Image
             : kinds.Contains(ArtifactKind.Helm) ? ArtifactKind.Helm
             : ArtifactKind.Artifact;
     }
-
-    /// <summary>Cosign's tag scheme for what it attaches to a digest: signatures, attestations, SBOMs.</summary>
-    public static bool IsAttachmentTag(string tag) => AttachmentTag().IsMatch(tag);
-
-    [GeneratedRegex("^sha256-[0-9a-f]{64}\\.(sig|att|sbom)$")]
-    private static partial Regex AttachmentTag();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Charts;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Diagnostics;
@@ -20,7 +21,8 @@ public sealed class ManifestService(
     HelmChartInspector charts,
     RepositoryService repositories,
     RegistryEventSignal signal,
-    RegistryMetrics metrics)
+    RegistryMetrics metrics,
+    AttachmentRecorder attachments)
 {
     public async Task<ManifestContent> GetAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
     {
@@ -96,6 +98,7 @@ public sealed class ManifestService(
             var row = await db.Tags.Include(t => t.Manifest).FirstOrDefaultAsync(t => t.RepositoryId == repositoryId && t.Name == tag, cancellationToken)
                 ?? throw ManifestUnknown(reference);
             db.Tags.Remove(row);
+            await attachments.TagRemovedAsync(repositoryId, tag, cancellationToken);
             db.AddEvent(RegistryEventTypes.TagDeleted, name.FullName, row.Manifest.Digest, tag);
         }
         else
@@ -204,6 +207,7 @@ public sealed class ManifestService(
 
             manifest = NewManifest(repositoryId, digestText, parsed, size, description, now);
             db.Manifests.Add(manifest);
+            await attachments.ManifestAddedAsync(repositoryId, manifest, parsed, now, cancellationToken);
             db.AddEvent(RegistryEventTypes.ImagePushed, name.FullName, digestText, tag, now);
         }
 
@@ -214,12 +218,14 @@ public sealed class ManifestService(
             {
                 db.Tags.Add(new Tag { RepositoryId = repositoryId, Name = tag, Manifest = manifest, UpdatedAt = now });
                 added = true;
+                await attachments.TagSetAsync(repositoryId, tag, manifest, parsed, now, cancellationToken);
                 db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
             }
             else if (existing.Manifest.Digest != digestText)
             {
                 existing.Manifest = manifest;
                 existing.UpdatedAt = now;
+                await attachments.TagSetAsync(repositoryId, tag, manifest, parsed, now, cancellationToken);
                 db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
             }
         }

@@ -64,8 +64,11 @@ public enum TagSort
     Version,
 }
 
-/// <summary>A page of a repository's tags: <paramref name="Filter"/> matches part of the tag name.</summary>
-public sealed record TagQuery(string FullName, string? Filter = null, TagSort Sort = TagSort.Newest, int Page = 1, int PageSize = 50)
+/// <summary>
+/// A page of a repository's tags: <paramref name="Filter"/> matches part of the tag name. Cosign's attachment tags
+/// (<c>sha256-&lt;hex&gt;.sig</c>, ...) are left out unless <paramref name="IncludeAttachmentTags"/>.
+/// </summary>
+public sealed record TagQuery(string FullName, string? Filter = null, TagSort Sort = TagSort.Newest, int Page = 1, int PageSize = 50, bool IncludeAttachmentTags = false)
 {
     public const int MaxPageSize = 200;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Charts;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Oci;
 using Registry.Core.Data.Entities;
@@ -38,7 +39,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
             .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
         var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
-        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).OrderByDescending(t => t.Name == "latest")
+        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).WithoutCosignTags().OrderByDescending(t => t.Name == "latest")
             .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         var kinds = await KindsAsync(row.Id, cancellationToken);
         var kind = ArtifactKinds.OfRepository(kinds);
@@ -54,20 +55,11 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         };
     }
 
-    /// <summary>
-    /// What the repository's tags point at, one row per distinct kind of manifest, as <see cref="ArtifactKinds.OfRepository"/>
-    /// takes it; tags that may be cosign's attachment tags keep their names (so the rule can leave them out).
-    /// </summary>
-    private async Task<List<(string Tag, string MediaType, string? ArtifactType)>> KindsAsync(long repositoryId, CancellationToken cancellationToken)
-    {
-        const string cosignPrefix = "sha256-";
-        var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
-        var plain = await tags.Where(t => !t.Name.StartsWith(cosignPrefix))
-            .Select(t => new { t.Manifest.MediaType, t.Manifest.ArtifactType }).Distinct().ToListAsync(cancellationToken);
-        var prefixed = await tags.Where(t => t.Name.StartsWith(cosignPrefix))
-            .Select(t => new { t.Name, t.Manifest.MediaType, t.Manifest.ArtifactType }).ToListAsync(cancellationToken);
-        return plain.Select(k => ("", k.MediaType, k.ArtifactType)).Concat(prefixed.Select(k => (k.Name, k.MediaType, k.ArtifactType))).ToList();
-    }
+    /// <summary>What the repository's tags (cosign's aside) point at: one row per distinct media type and artifact type.</summary>
+    private async Task<List<(string MediaType, string? ArtifactType)>> KindsAsync(long repositoryId, CancellationToken cancellationToken) =>
+        (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId).WithoutCosignTags()
+            .Select(t => new { t.Manifest.MediaType, t.Manifest.ArtifactType }).Distinct().ToListAsync(cancellationToken))
+        .Select(k => (k.MediaType, k.ArtifactType)).ToList();
 
     /// <summary>The chart of the most recently pushed tag that holds one.</summary>
     private Task<GalleryChart?> ChartAsync(long repositoryId, CancellationToken cancellationToken) =>
@@ -88,6 +80,11 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         }
 
         var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        if (!query.IncludeAttachmentTags)
+        {
+            tags = tags.WithoutCosignTags();
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Filter))
         {
             var filter = query.Filter.Trim();

@@ -1,4 +1,6 @@
+using Gallery.Indexer.Artifacts;
 using Gallery.Indexer.Documents;
+using Gallery.Web.Components.Pages.Images;
 using Microsoft.AspNetCore.Components;
 using Registry.Core.Access;
 using Registry.Core.Oci;
@@ -19,6 +21,9 @@ public partial class RepositoryPage
 
     [Inject]
     private IGalleryReader Reader { get; set; } = default!;
+
+    [Inject]
+    private SupplyChainReader SupplyChain { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -46,6 +51,19 @@ public partial class RepositoryPage
 
     [SupplyParameterFromQuery(Name = "tagsPage")]
     public string? TagsPage { get; set; }
+
+    /// <summary><c>show</c>: list cosign's signature, attestation and SBOM tags too.</summary>
+    [SupplyParameterFromQuery(Name = "attachmentTags")]
+    public string? AttachmentTags { get; set; }
+
+    /// <summary>Set when the address is an image page's (<c>/alias/name/images/digest</c>).</summary>
+    private string? ImageDigest { get; set; }
+
+    private ImageSupplyChain HeaderBadges { get; set; } = ImageSupplyChain.None;
+
+    private IReadOnlyDictionary<string, ImageSupplyChain> TagBadges { get; set; } = new Dictionary<string, ImageSupplyChain>();
+
+    private bool ShowAttachmentTags => string.Equals(AttachmentTags, "show", StringComparison.OrdinalIgnoreCase);
 
     private GalleryRepository? Repository { get; set; }
 
@@ -97,6 +115,14 @@ public partial class RepositoryPage
         NotFound = false;
         Error = false;
         Repository = null;
+        ImageDigest = null;
+        if (ImageAddress.TryParse(Name, out var repositoryName, out var digest))
+        {
+            FullName = $"{Alias}/{repositoryName}".ToLowerInvariant();
+            ImageDigest = digest;
+            return;
+        }
+
         FullName = $"{Alias}/{Name?.Trim('/')}".ToLowerInvariant();
         if (!RepositoryName.TryParse(FullName, out var name, out _) || ReservedAliases.IsReserved(name.Alias))
         {
@@ -114,7 +140,13 @@ public partial class RepositoryPage
             if (Repository is not null && ActiveTab == "image-tags")
             {
                 var page = int.TryParse(TagsPage, out var n) && n > 0 ? n : 1;
-                Tags = await Reader.GetTagsAsync(new TagQuery(Repository.FullName, TagFilter, TagSortValue, page, TagsPageSize));
+                Tags = await Reader.GetTagsAsync(new TagQuery(Repository.FullName, TagFilter, TagSortValue, page, TagsPageSize, ShowAttachmentTags));
+                TagBadges = await SupplyChain.ForImagesAsync(Repository.FullName, Tags.Rows.Select(r => r.Digest).ToList());
+            }
+
+            if (Repository?.DefaultTag is { } defaultTag)
+            {
+                HeaderBadges = await SupplyChain.ForTagAsync(Repository.FullName, defaultTag);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
