@@ -1,3 +1,4 @@
+using Gallery.Indexer.Artifacts;
 using Gallery.Indexer.Documents;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Attachments;
@@ -12,6 +13,8 @@ namespace Gallery.Indexer.Indexing;
 /// </summary>
 public sealed class RepositoryRecordReader(RegistryDbContext db)
 {
+    private readonly SupplyChainReader _supplyChain = new(db);
+
     /// <summary>Tag names indexed per repository, most recently moved first.</summary>
     public const int MaxTags = 100;
 
@@ -75,6 +78,9 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
             .ToLookup(t => t.RepositoryId);
         var kinds = tags.ToDictionary(g => g.Key, g => ArtifactKinds.OfRepository(g.Where(t => !CosignTags.IsCosignTag(t.Name)).Select(t => (t.MediaType, t.ArtifactType))));
         var charts = await ChartsAsync(tags, kinds, cancellationToken);
+        var supply = await _supplyChain.ForRepositoriesAsync(ids, cancellationToken);
+        var withSbom = supply.Where(g => g.Any(t => t.HasSbom)).Select(g => g.Key).ToList();
+        var packages = withSbom.Count == 0 ? null : await _supplyChain.PackagesAsync(withSbom, cancellationToken);
 
         var records = new List<RepositoryRecord>(rows.Count);
         foreach (var row in rows.Where(r => lastPushed.ContainsKey(r.Id)))
@@ -91,6 +97,9 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
                 DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc))
             {
                 Kind = kinds.GetValueOrDefault(row.Id),
+                Signed = supply[row.Id].Any(t => t.Signed),
+                HasSbom = supply[row.Id].Any(t => t.HasSbom),
+                Packages = packages is null ? PackageMap.Empty : PackageMap.Of(packages[row.Id]),
             });
         }
 

@@ -26,6 +26,15 @@ public sealed record SearchRequest
 
     public bool? Verified { get; init; }
 
+    /// <summary>true: only repositories with a signed current tag; false: only those without.</summary>
+    public bool? Signed { get; init; }
+
+    /// <summary>true: only repositories with an SBOM on a current tag; false: only those without.</summary>
+    public bool? Sbom { get; init; }
+
+    /// <summary>Only repositories whose current tags ship this package (and version, when the filter has a prefix).</summary>
+    public PackageFilter? Package { get; init; }
+
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
     public int Page { get; init; } = 1;

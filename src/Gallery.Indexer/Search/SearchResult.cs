@@ -38,7 +38,19 @@ public sealed record SearchHit(
 {
     /// <summary>What the repository holds when it is not images: <c>helm</c> or <c>artifact</c>; null (left out) for images.</summary>
     public string? Type { get; init; }
+
+    /// <summary>True when the image behind some current tag is signed (not verified); absent otherwise.</summary>
+    public bool? Signed { get; init; }
+
+    /// <summary>True when the image behind some current tag has an SBOM; absent otherwise.</summary>
+    public bool? Sbom { get; init; }
+
+    /// <summary>For a <c>package=</c> search: the versions found and the tags that ship them (up to 5).</summary>
+    public IReadOnlyList<PackageMatch>? Packages { get; init; }
 }
+
+/// <summary>A package version a repository's current tags ship, and which tags (up to 5).</summary>
+public sealed record PackageMatch(string Name, string? Version, IReadOnlyList<string> Tags);
 
 public sealed record SearchHighlights(string? FullName, string? Description)
 {
@@ -54,6 +66,12 @@ public sealed record SearchFacets(IReadOnlyList<FacetCount> Architectures, IRead
 {
     /// <summary>Counts per type (<c>image</c>, <c>helm</c>, <c>artifact</c>).</summary>
     public IReadOnlyList<FacetCount> Types { get; init; } = [];
+
+    /// <summary>Counts of repositories with (<c>true</c>) and without (<c>false</c>) a signed current tag.</summary>
+    public IReadOnlyList<FacetCount> Signed { get; init; } = [];
+
+    /// <summary>Counts of repositories with (<c>true</c>) and without (<c>false</c>) an SBOM on a current tag.</summary>
+    public IReadOnlyList<FacetCount> Sbom { get; init; } = [];
 
     public static SearchFacets Empty { get; } = new([], []);
 }

@@ -22,7 +22,16 @@ public sealed record SearchState(
     /// <summary>What repositories hold: <c>image</c>, <c>helm</c>, <c>artifact</c>.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
 
-    public bool HasFilters => Architectures.Count + OperatingSystems.Count + Types.Count > 0 || Verified || Publisher is not null;
+    /// <summary>Only repositories with a signed current tag.</summary>
+    public bool Signed { get; init; }
+
+    /// <summary>Only repositories with an SBOM on a current tag.</summary>
+    public bool Sbom { get; init; }
+
+    /// <summary>Only repositories whose current tags ship this package (<c>name</c> or <c>name@version prefix</c>).</summary>
+    public PackageFilter? Package { get; init; }
+
+    public bool HasFilters => Architectures.Count + OperatingSystems.Count + Types.Count > 0 || Verified || Signed || Sbom || Package is not null || Publisher is not null;
 
     public SearchRequest ToRequest(int pageSize) => new()
     {
@@ -30,6 +39,9 @@ public sealed record SearchState(
         Architectures = Architectures,
         OperatingSystems = OperatingSystems,
         Types = Types,
+        Signed = Signed ? true : null,
+        Sbom = Sbom ? true : null,
+        Package = Package,
         Verified = Verified ? true : null,
         Publisher = Publisher,
         Sort = Sort,
@@ -43,7 +55,7 @@ public sealed record SearchState(
 
     public SearchState ToggleType(string value) => this with { Types = Toggle(Types, value), Page = 1 };
 
-    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Types = [], Verified = false, Publisher = null, Page = 1 };
+    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Types = [], Verified = false, Signed = false, Sbom = false, Package = null, Publisher = null, Page = 1 };
 
     public string Url()
     {
@@ -59,6 +71,21 @@ public sealed record SearchState(
         if (Verified)
         {
             query.Add(new("verified", "verified"));
+        }
+
+        if (Signed)
+        {
+            query.Add(new("signed", "true"));
+        }
+
+        if (Sbom)
+        {
+            query.Add(new("sbom", "true"));
+        }
+
+        if (Package is not null)
+        {
+            query.Add(new("package", Package.Term));
         }
 
         if (Publisher is not null)
