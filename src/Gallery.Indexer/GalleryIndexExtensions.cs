@@ -1,6 +1,7 @@
 using Gallery.Indexer.Artifacts;
 using Gallery.Indexer.Diagnostics;
 using Gallery.Indexer.Indexing;
+using Gallery.Indexer.Reading;
 using Gallery.Indexer.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace Gallery.Indexer;
 public static class GalleryIndexExtensions
 {
     /// <summary>
-    /// The gallery's search (<see cref="IGallerySearch"/>) and, unless <c>Gallery:Index:Worker</c> is false, the
+    /// The gallery's search (<see cref="IGallerySearch"/>), the read models pages use (<see cref="IGalleryReader"/>,
+    /// <see cref="FeedReader"/>, <see cref="IPullHistory"/>) and, unless <c>Gallery:Index:Worker</c> is false, the
     /// index writer and the worker that follows the registry's events. Needs AddRegistryCore.
     /// </summary>
     public static IServiceCollection AddGalleryIndex(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +24,9 @@ public static class GalleryIndexExtensions
         services.AddCheckedOptions<IndexOptions>(configuration, IndexOptions.SectionName, IndexOptions.Check);
         services.AddSingleton<IGallerySearch, GallerySearch>();
         services.AddSingleton<IGallerySuggest, GallerySuggest>();
+        services.AddScoped<IGalleryReader, GalleryReader>();
+        services.AddScoped<FeedReader>();
+        services.AddScoped<IPullHistory, PullHistory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IndexMetrics>();
         services.AddScoped<IndexLagProbe>();

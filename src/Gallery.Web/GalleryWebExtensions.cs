@@ -7,7 +7,6 @@ using Gallery.Web.Badges;
 using Gallery.Web.Feeds;
 using Gallery.Web.PageCache;
 using MudBlazor.Services;
-using Registry.Core.Repositories.Gallery;
 
 namespace Gallery.Web;
 
@@ -25,9 +24,6 @@ public static class GalleryWebExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddScoped<IGalleryReader, GalleryReader>();
-        builder.Services.AddScoped<FeedReader>();
-        builder.Services.AddScoped<Registry.Core.Repositories.Pulls.IPullHistory, Registry.Core.Repositories.Pulls.PullHistory>();
         builder.Services.AddScoped<Components.Pages.NotFound.NotFoundMessage>();
         builder.Services.AddSingleton<Components.Pages.Home.HomeListings>();
         builder.Services.AddGalleryPageCache(builder.Configuration);

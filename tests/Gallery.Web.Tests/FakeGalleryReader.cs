@@ -1,4 +1,5 @@
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
+using Registry.Core.Repositories.Public;
 
 namespace Gallery.Web.Tests;
 
@@ -13,7 +14,7 @@ public sealed class FakeGalleryReader : IGalleryReader
 
     public Dictionary<string, string> Digests { get; } = new(StringComparer.Ordinal);
 
-    public GalleryTotals Totals { get; set; } = new(0, 0, 0, 0);
+    public PublicTotals Totals { get; set; } = new(0, 0, 0, 0);
 
     /// <summary>When set, GetTotalsAsync waits for it (to see the loading state).</summary>
     public TaskCompletionSource? TotalsGate { get; set; }
@@ -51,7 +52,7 @@ public sealed class FakeGalleryReader : IGalleryReader
         return Task.FromResult<IReadOnlyList<GalleryPublisher>>(Publishers.Values.Where(p => p.Verified).Take(max).ToList());
     }
 
-    public async Task<GalleryTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
+    public async Task<PublicTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
     {
         if (TotalsGate is not null)
         {

@@ -1,4 +1,4 @@
-using Registry.Core.Repositories.Pulls;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Tests;
 

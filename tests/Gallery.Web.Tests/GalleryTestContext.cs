@@ -2,7 +2,8 @@ using Gallery.Indexer.Search;
 using Gallery.Web.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
+using Registry.Core.Repositories.Public;
 
 namespace Gallery.Web.Tests;
 
@@ -20,7 +21,7 @@ public abstract class GalleryTestContext : BunitContext
         Services.AddSingleton<Gallery.Indexer.Indexing.IndexRefreshes>();
         Services.AddSingleton<Gallery.Web.Components.Pages.Home.HomeListings>();
         Services.AddSingleton<IGalleryReader>(Reader);
-        Services.AddSingleton<Registry.Core.Repositories.Pulls.IPullHistory>(Pulls);
+        Services.AddSingleton<IPullHistory>(Pulls);
     }
 
     private bool _disposing;
@@ -61,7 +62,7 @@ public abstract class GalleryTestContext : BunitContext
         Search.Hits.Add(FakeGallerySearch.Hit("acme/web-server", "A fast web server", pulls: 5000, verified: true, architectures: ["x86-64", "ARM 64"], displayName: "Acme Corp"));
         Search.Hits.Add(FakeGallerySearch.Hit("acme/tools/cli", "Command line tools", pulls: 20, verified: true, displayName: "Acme Corp"));
         Search.Hits.Add(FakeGallerySearch.Hit("bob/hello", "Hello world", pulls: 3, architectures: ["ARM"], operatingSystems: ["Linux", "Windows"]));
-        Reader.Totals = new GalleryTotals(3, 2, 7, 5023);
+        Reader.Totals = new PublicTotals(3, 2, 7, 5023);
         Reader.Publishers["acme"] = new GalleryPublisher("acme", "Acme Corp", true, null, 2);
         Reader.Publishers["bob"] = new GalleryPublisher("bob", null, false, null, 1);
         Reader.Repositories["acme/web-server"] = FakeGalleryReader.Repository("acme/web-server", about: "# Web server\n\nServes **files**.", usage: "```sh\ndocker run acme/web-server\n```", verified: true, tagCount: 3);

@@ -5,7 +5,7 @@ using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Storage;
 
 namespace Gallery.Indexer.Artifacts;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Oci;
+using Registry.Core.Repositories.Public;
 
 namespace Gallery.Indexer.Indexing;
 
@@ -26,14 +27,14 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
     public async Task<IReadOnlyList<RepositoryRecord>> ReadAsync(IReadOnlyCollection<string> fullNames, CancellationToken cancellationToken)
     {
         var names = fullNames.ToList();
-        var rows = await Rows(db.Repositories.Where(r => names.Contains(r.FullName))).ToListAsync(cancellationToken);
+        var rows = await Rows(db.VisibleRepositories().Where(r => names.Contains(r.FullName))).ToListAsync(cancellationToken);
         return await CompleteAsync(rows, cancellationToken);
     }
 
     /// <summary>A page of repositories in id order after <paramref name="afterId"/>, and the last id read (for the next page).</summary>
     public async Task<(IReadOnlyList<RepositoryRecord> Records, long? LastId)> ReadPageAsync(long afterId, int size, CancellationToken cancellationToken)
     {
-        var rows = await Rows(db.Repositories.Where(r => r.Id > afterId).OrderBy(r => r.Id).Take(size)).ToListAsync(cancellationToken);
+        var rows = await Rows(db.VisibleRepositories().Where(r => r.Id > afterId).OrderBy(r => r.Id).Take(size)).ToListAsync(cancellationToken);
         return (await CompleteAsync(rows, cancellationToken), rows.Count == 0 ? null : rows[^1].Id);
     }
 
@@ -50,9 +51,8 @@ public sealed class RepositoryRecordReader(RegistryDbContext db)
         return (registryId, names);
     }
 
-    /// <summary>A suspended publisher's repositories have no record, so their documents leave the index.</summary>
+    /// <param name="repositories">Visible ones only: a suspended publisher's repositories have no record, so their documents leave the index.</param>
     private static IQueryable<Row> Rows(IQueryable<Registry.Core.Data.Entities.Repository> repositories) => repositories.AsNoTracking()
-        .Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended)
         .Select(r => new Row(
         r.Id, r.RegistryId, r.FullName, r.Registry.Alias, r.Name, r.Registry.DisplayName, r.Registry.Verified, r.Description,
         r.AboutText, r.UsageText, r.Architectures, r.OperatingSystems, r.LogoDigest, r.PullCount, r.CreatedAt));

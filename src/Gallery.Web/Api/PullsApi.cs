@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Gallery.Indexer.Reading;
 using Registry.Core.Repositories.Pulls;
 
 namespace Gallery.Web.Api;

@@ -2,7 +2,7 @@ using System.Text;
 using Gallery.Web.Components.Shared;
 using Gallery.Web.Feeds;
 using Gallery.Web.PageCache;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Badges;
 

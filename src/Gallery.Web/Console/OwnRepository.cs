@@ -1,6 +1,6 @@
 using Registry.Core.Access;
-using Registry.Core.Data.Entities;
 using Registry.Core.Oci;
+using Registry.Core.Repositories;
 using Registry.Core.Repositories.Management;
 
 namespace Gallery.Web.Console;
@@ -12,9 +12,9 @@ namespace Gallery.Web.Console;
 /// </summary>
 public static class OwnRepository
 {
-    public static async Task<Repository?> FindAsync(IServiceProvider services, Caller caller, string name, string action, CancellationToken cancellationToken)
+    public static async Task<ManagedRepository?> FindAsync(IServiceProvider services, Caller caller, string name, string action, CancellationToken cancellationToken)
     {
-        var repository = await services.GetRequiredService<RepositoryManagementService>().FindAsync(caller.RegistryKey, name, cancellationToken);
+        var repository = await services.GetRequiredService<RepositoryManagementService>().FindManagedAsync(caller.RegistryKey, name, cancellationToken);
         if (repository is null)
         {
             return null;
@@ -23,4 +23,9 @@ public static class OwnRepository
         await services.GetRequiredService<RepositoryAccess>().AuthorizeAsync(caller, new RepositoryName(caller.Alias, name), action, cancellationToken);
         return repository;
     }
+
+    /// <summary>The repository an open console page shows, again, for a change: gone since, it is a rule error to show.</summary>
+    public static async Task<ManagedRepository> GetAsync(IServiceProvider services, Caller caller, ManagedRepository shown, string action) =>
+        await FindAsync(services, caller, shown.Name, action, CancellationToken.None)
+        ?? throw new RepositoryRuleException(RepositoryRule.RepositoryNotFound, $"The repository {shown.FullName} no longer exists.");
 }

@@ -1,5 +1,5 @@
 using Gallery.Web.PageCache;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Feeds;
 

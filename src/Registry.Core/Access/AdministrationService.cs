@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Events;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 
 namespace Registry.Core.Access;
 
@@ -63,7 +63,7 @@ public sealed class AdministrationService(RegistryDbContext db, RegistryEventSig
         await db.SaveChangesAsync(cancellationToken);
         if (registry is not null && changed)
         {
-            await GalleryCounts.SuspensionChangedAsync(db, registry.Id, suspended, cancellationToken);
+            await PublicCounts.SuspensionChangedAsync(db, registry.Id, suspended, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

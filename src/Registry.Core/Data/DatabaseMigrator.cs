@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 
 namespace Registry.Core.Data;
 
@@ -44,7 +44,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
             if (pending.Any(m => m.EndsWith("_" + GalleryTotalsMigration, StringComparison.Ordinal)))
             {
                 logger.LogInformation("Counting the gallery's totals for the first time");
-                await GalleryCounts.RecountAllAsync(db, cancellationToken);
+                await PublicCounts.RecountAllAsync(db, cancellationToken);
             }
         }
     }

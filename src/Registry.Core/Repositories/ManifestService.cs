@@ -7,7 +7,7 @@ using Registry.Core.Data.Entities;
 using Registry.Core.Diagnostics;
 using Registry.Core.Events;
 using Registry.Core.Oci;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Storage;
 
 namespace Registry.Core.Repositories;
@@ -112,7 +112,7 @@ public sealed class ManifestService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await GalleryCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
+        await PublicCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         signal.Notify();
@@ -233,7 +233,7 @@ public sealed class ManifestService(
         await db.SaveChangesAsync(cancellationToken);
         if (added)
         {
-            await GalleryCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
+            await PublicCounts.RecountRepositoryAsync(db, repositoryId, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Core.Data;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Repositories.Pulls;
 
 namespace Registry.Core.Repositories;
@@ -11,7 +11,7 @@ namespace Registry.Core.Repositories;
 /// <summary>
 /// Writes the pulls counted in memory to <c>Repository.PullCount</c> and <c>LastPulledAt</c>, and to the day's
 /// <c>DailyPulls</c> (the repository's total and each tag's), every few seconds and at shutdown, in one transaction per
-/// batch, with the gallery's pull total (<see cref="GalleryCounts"/>: the batch's registries are locked first). No event
+/// batch, with the gallery's pull total (<see cref="PublicCounts"/>: the batch's registries are locked first). No event
 /// per pull: the indexer picks up changed counts by <c>LastPulledAt</c>.
 /// </summary>
 public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory scopes, ILogger<PullCountFlusher> logger) : BackgroundService
@@ -36,8 +36,8 @@ public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory s
             var registryOf = await db.Repositories.AsNoTracking().Where(r => names.Contains(r.FullName))
                 .ToDictionaryAsync(r => r.FullName, r => r.RegistryId, cancellationToken);
             var registries = registryOf.Values.Distinct().ToList();
-            await GalleryCounts.LockRegistriesAsync(db, registries, cancellationToken);
-            var visible = await GalleryCounts.VisibleAsync(db, registries, cancellationToken);
+            await PublicCounts.LockRegistriesAsync(db, registries, cancellationToken);
+            var visible = await PublicCounts.VisibleAsync(db, registries, cancellationToken);
             var shown = 0L;
             var day = DateOnly.FromDateTime(DateTime.UtcNow);
             foreach (var repository in tallies.GroupBy(t => t.Repository))
@@ -63,7 +63,7 @@ public sealed class PullCountFlusher(PullCounter counter, IServiceScopeFactory s
                 }
             }
 
-            await GalleryCounts.AddPullsAsync(db, shown, cancellationToken);
+            await PublicCounts.AddPullsAsync(db, shown, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)

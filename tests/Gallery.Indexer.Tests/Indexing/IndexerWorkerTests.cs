@@ -10,7 +10,7 @@ using Registry.Core;
 using Registry.Core.Data;
 using Registry.Core.Access;
 using Registry.Core.Repositories;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Indexer.Tests.Indexing;
 

@@ -16,7 +16,7 @@ public sealed class ActivityPanelTests : ConsoleTestContext
         var caller = await CreatePublisherAsync("activitya");
         await CreateRepositoryAsync(caller, "app");
         await SignInAsync(caller);
-        var repository = (await RunAsync<RepositoryManagementService, Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var repository = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         await Services.GetRequiredService<ConsoleSession>().RunAsync<RepositoryCatalogService>(c =>
             c.UpdateAsync(repository.Id, new RepositoryCatalogInput(Description: "edited in the console"), CancellationToken.None));
 

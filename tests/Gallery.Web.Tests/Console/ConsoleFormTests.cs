@@ -28,7 +28,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         Assert.False(cut.Find("#create-repository").HasAttribute("disabled"));
         await cut.Find("#create-repository").ClickAsync(new());
         Assert.EndsWith("/console/repositories/tools/cli", Navigation.Uri);
-        Assert.NotNull(await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "tools/cli", CancellationToken.None)));
+        Assert.NotNull(await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "tools/cli", CancellationToken.None)));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         var caller = await CreatePublisherAsync("formsb");
         await CreateRepositoryAsync(caller, "app");
         await SignInAsync(caller);
-        var repository = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var repository = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         var cut = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
 
         cut.Find("#catalog-description").Input(new string('x', RepositoryCatalogValidator.MaxDescriptionLength + 1));
@@ -53,7 +53,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         await cut.Find("#catalog-save").ClickAsync(new());
         cut.WaitForElement("#catalog-saved");
 
-        var stored = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var stored = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         Assert.Equal(payload, stored.Description);
         Assert.Equal("# Hi\n\n" + payload, stored.AboutText);
     }
@@ -64,7 +64,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         var caller = await CreatePublisherAsync("formsc");
         await CreateRepositoryAsync(caller, "app");
         await SignInAsync(caller);
-        var repository = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var repository = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         var first = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
         var second = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
 
@@ -75,7 +75,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         await first.Find("#catalog-save").ClickAsync(new());
 
         Assert.Contains("was changed elsewhere", first.Find("#catalog-error").TextContent);
-        var stored = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var stored = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         Assert.Equal("from the second tab", stored.Description);
     }
 
@@ -84,7 +84,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
     {
         var caller = await CreatePublisherAsync("formsd");
         await CreateRepositoryAsync(caller, "app");
-        var repository = (await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var repository = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         var cut = Render<CatalogEditor>(p => p.Add(c => c.Caller, caller).Add(c => c.Repository, repository));
 
         cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("<svg/>", "logo.png", contentType: "image/png"));
@@ -117,7 +117,7 @@ public sealed class ConsoleFormTests : ConsoleTestContext
         var cut = Render<RepositoryConsolePage>(p => p.Add(c => c.Name, "private-app"));
         cut.WaitForAssertion(() => Assert.Contains("Repository not found", cut.Markup));
         Assert.Empty(cut.FindAll("#delete-repository"));
-        Assert.NotNull(await RunAsync<RepositoryManagementService, Registry.Core.Data.Entities.Repository?>(m => m.FindAsync(owner.RegistryKey, "private-app", CancellationToken.None)));
+        Assert.NotNull(await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(owner.RegistryKey, "private-app", CancellationToken.None)));
     }
 
     [Fact]

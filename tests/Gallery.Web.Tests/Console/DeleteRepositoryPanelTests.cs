@@ -54,7 +54,7 @@ public sealed class DeleteRepositoryPanelTests : ConsoleTestContext
         var stored = (await FindAsync(caller))!;
         await RunAsync<RepositoryManagementService, bool>(async m =>
         {
-            await m.DeleteAsync(stored, force: true, CancellationToken.None);
+            await m.DeleteAsync(stored.Id, force: true, CancellationToken.None);
             return true;
         });
 
@@ -65,7 +65,7 @@ public sealed class DeleteRepositoryPanelTests : ConsoleTestContext
         Assert.Equal("http://localhost/", Navigation.Uri);
     }
 
-    private async Task<(Caller Caller, Repository Repository, string Digest)> RepositoryWithImageAsync(string alias)
+    private async Task<(Caller Caller, ManagedRepository Repository, string Digest)> RepositoryWithImageAsync(string alias)
     {
         var caller = await CreatePublisherAsync(alias);
         await CreateRepositoryAsync(caller, "tools/cli");
@@ -74,6 +74,6 @@ public sealed class DeleteRepositoryPanelTests : ConsoleTestContext
         return (caller, (await FindAsync(caller))!, digest);
     }
 
-    private async Task<Repository?> FindAsync(Caller caller) =>
-        await RunAsync<RepositoryManagementService, Repository?>(m => m.FindAsync(caller.RegistryKey, "tools/cli", CancellationToken.None));
+    private async Task<ManagedRepository?> FindAsync(Caller caller) =>
+        await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "tools/cli", CancellationToken.None));
 }

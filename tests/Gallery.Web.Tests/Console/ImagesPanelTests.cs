@@ -85,18 +85,18 @@ public sealed class ImagesPanelTests : ConsoleTestContext
         Assert.Empty(cut.FindAll("[role=alert]"));
     }
 
-    private async Task<(Caller Caller, Repository Repository)> RepositoryAsync(string alias)
+    private async Task<(Caller Caller, ManagedRepository Repository)> RepositoryAsync(string alias)
     {
         var caller = await CreatePublisherAsync(alias);
         await CreateRepositoryAsync(caller, "app");
         await SignInAsync(caller);
-        var repository = (await RunAsync<RepositoryManagementService, Repository?>(m => m.FindAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
+        var repository = (await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, "app", CancellationToken.None)))!;
         return (caller, repository);
     }
 
     private static RepositoryName Name(Caller caller) => new(caller.Alias, "app");
 
-    private async Task<ImageSummary?> ImageAsync(Repository repository, string digest) =>
+    private async Task<ImageSummary?> ImageAsync(ManagedRepository repository, string digest) =>
         await RunAsync<ImageQueryService, ImageSummary?>(q => q.FindByDigestAsync(repository.Id, digest, CancellationToken.None));
 
     private sealed record Row(string Digest, string[] Tags, string[] Cells);

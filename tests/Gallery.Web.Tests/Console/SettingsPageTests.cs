@@ -168,6 +168,6 @@ public sealed class SettingsPageTests : ConsoleTestContext
     private async Task<PublicRegistry> RegistryAsync(Caller caller) =>
         (await RunAsync<PublisherService, PublicRegistry?>(p => p.FindRegistryAsync(caller.AccountId, CancellationToken.None)))!;
 
-    private async Task<Repository?> RepositoryAsync(Caller caller, string name) =>
-        await RunAsync<RepositoryManagementService, Repository?>(m => m.FindAsync(caller.RegistryKey, name, CancellationToken.None));
+    private async Task<ManagedRepository?> RepositoryAsync(Caller caller, string name) =>
+        await RunAsync<RepositoryManagementService, ManagedRepository?>(m => m.FindManagedAsync(caller.RegistryKey, name, CancellationToken.None));
 }

@@ -1,5 +1,5 @@
 using Gallery.Web.Components.Pages.Repositories;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Tests.Pages;
 

@@ -1,7 +1,7 @@
 using Gallery.Indexer.Search;
 using Gallery.Web.Components.Pages.Search;
 using Gallery.Web.Components.Shared;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using Gallery.Web.Components.Shared;
-using Registry.Core.Repositories.Pulls;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Tests.Shared;
 

@@ -8,7 +8,7 @@ using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Events;
 using Registry.Core.Repositories.CatalogData;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Tests.Http;
 
 namespace Registry.Core.Tests.Access;
@@ -32,7 +32,7 @@ public abstract class RegistryLogoTests(RegistryFixture fixture) : ApiTestBase(f
         Assert.Equal(DigestOf(png), registry.LogoDigest);
         Assert.Equal("image/png", registry.LogoMediaType);
         Assert.Equal(1, await QueryAsync(db => db.Events.CountAsync(e => e.Type == RegistryEventTypes.RegistryUpdated && e.Repository == alias)));
-        Assert.Equal(DigestOf(png), (await QueryAsync(db => new GalleryReader(db).GetPublisherAsync(alias)))?.LogoDigest);
+        Assert.Equal(DigestOf(png), await QueryAsync(db => db.VisibleRegistries().Where(r => r.Alias == alias).Select(r => r.LogoDigest).FirstOrDefaultAsync()));
 
         using var served = await Fixture.Host.RawClient.GetAsync("/api/logos/" + DigestOf(png));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
@@ -61,7 +61,7 @@ public abstract class RegistryLogoTests(RegistryFixture fixture) : ApiTestBase(f
 
         await SetLogoAsync(caller, null);
         Assert.Equal((null, null), await LogoOfAsync(caller));
-        Assert.Null((await QueryAsync(db => new GalleryReader(db).GetPublisherAsync(alias)))?.LogoDigest);
+        Assert.Null(await QueryAsync(db => db.VisibleRegistries().Where(r => r.Alias == alias).Select(r => r.LogoDigest).FirstOrDefaultAsync()));
         using (var gone = await Fixture.Host.RawClient.GetAsync("/api/logos/" + DigestOf(jpeg)))
         {
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

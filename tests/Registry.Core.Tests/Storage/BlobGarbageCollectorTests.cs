@@ -243,7 +243,7 @@ public abstract class BlobGarbageCollectorTests(RegistryFixture fixture) : ApiTe
         var management = scope.ServiceProvider.GetRequiredService<RepositoryManagementService>();
         var registry = (await management.FindRegistryAsync(TestPublisher.Alias, CancellationToken.None))!;
         var repository = (await management.FindAsync(registry.Id, fullName[(TestPublisher.Alias.Length + 1)..], CancellationToken.None))!;
-        await management.DeleteAsync(repository, force: true, CancellationToken.None);
+        await management.DeleteAsync(repository.Id, force: true, CancellationToken.None);
     }
 
     private async Task SetRepositoryLogoAsync(string fullName, byte[] logo)

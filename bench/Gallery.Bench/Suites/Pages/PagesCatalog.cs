@@ -1,7 +1,7 @@
 using Gallery.Bench.Suites.Search;
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 
 namespace Gallery.Bench.Suites.Pages;
 
@@ -36,7 +36,7 @@ public static class PagesCatalog
         await using (var db = contexts())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-            await GalleryCounts.RecountAllAsync(db, cancellationToken);
+            await PublicCounts.RecountAllAsync(db, cancellationToken);
         }
 
         return

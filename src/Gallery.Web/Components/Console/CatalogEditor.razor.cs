@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using Registry.Core.Access;
 using Registry.Core.Access.Policies;
-using Registry.Core.Data.Entities;
+using Registry.Core.Repositories.Management;
 using Registry.Core.Repositories;
 using Registry.Core.Repositories.CatalogData;
 
@@ -25,7 +25,7 @@ public partial class CatalogEditor
     public Caller Caller { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Repository Repository { get; set; } = default!;
+    public ManagedRepository Repository { get; set; } = default!;
 
     [Inject]
     private ConsoleSession Session { get; set; } = default!;
@@ -81,7 +81,7 @@ public partial class CatalogEditor
         }
     }
 
-    private void Load(Repository repository)
+    private void Load(ManagedRepository repository)
     {
         Description = repository.Description;
         About = repository.AboutText;
@@ -160,10 +160,9 @@ public partial class CatalogEditor
             var expected = LoadedVersion;
             var saved = await Session.RunAsync(async services =>
             {
-                var repository = await OwnRepository.FindAsync(services, Caller, Repository.Name, EcrPublicActions.PutRepositoryCatalogData, CancellationToken.None)
-                    ?? throw new RepositoryRuleException(RepositoryRule.RepositoryNotFound, $"The repository {Repository.FullName} no longer exists.");
-                return await services.GetRequiredService<RepositoryCatalogService>()
-                    .UpdateAsync(repository.Id, input, CancellationToken.None, expected, checkConcurrency: true);
+                var repository = await OwnRepository.GetAsync(services, Caller, Repository, EcrPublicActions.PutRepositoryCatalogData);
+                return ManagedRepository.Of(await services.GetRequiredService<RepositoryCatalogService>()
+                    .UpdateAsync(repository.Id, input, CancellationToken.None, expected, checkConcurrency: true));
             });
             Load(saved);
             Saved = saved.CatalogUpdatedAt;

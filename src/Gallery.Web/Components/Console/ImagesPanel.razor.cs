@@ -2,7 +2,7 @@ using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Registry.Core.Access;
 using Registry.Core.Access.Policies;
-using Registry.Core.Data.Entities;
+using Registry.Core.Repositories.Management;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 using Registry.Core.Repositories.Images;
@@ -16,7 +16,7 @@ public partial class ImagesPanel
     public Caller Caller { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Repository Repository { get; set; } = default!;
+    public ManagedRepository Repository { get; set; } = default!;
 
     [Parameter]
     public string Host { get; set; } = "localhost:5000";
@@ -58,8 +58,7 @@ public partial class ImagesPanel
         {
             await Session.RunAsync(async services =>
             {
-                var repository = await OwnRepository.FindAsync(services, Caller, Repository.Name, EcrPublicActions.BatchDeleteImage, CancellationToken.None)
-                    ?? throw new RepositoryRuleException(RepositoryRule.RepositoryNotFound, $"The repository {Repository.FullName} no longer exists.");
+                var repository = await OwnRepository.GetAsync(services, Caller, Repository, EcrPublicActions.BatchDeleteImage);
                 var name = new RepositoryName(Caller.Alias, repository.Name);
                 var manifests = services.GetRequiredService<ManifestService>();
                 var images = services.GetRequiredService<ImageQueryService>();

@@ -2,7 +2,7 @@ using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Registry.Core.Access;
 using Registry.Core.Access.Policies;
-using Registry.Core.Data.Entities;
+using Registry.Core.Repositories.Management;
 using Registry.Core.Repositories;
 using Registry.Core.Repositories.Policies;
 
@@ -15,7 +15,7 @@ public partial class PolicyEditor
     public Caller Caller { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Repository Repository { get; set; } = default!;
+    public ManagedRepository Repository { get; set; } = default!;
 
     [Inject]
     private ConsoleSession Session { get; set; } = default!;
@@ -73,7 +73,7 @@ public partial class PolicyEditor
         {
             await Session.RunAsync(async services =>
             {
-                var repository = await FindAsync(services, EcrPublicActions.SetRepositoryPolicy);
+                var repository = await OwnRepository.GetAsync(services, Caller, Repository, EcrPublicActions.SetRepositoryPolicy);
                 var setter = new PolicyRequest(Caller.RegistryId, Caller.Arn, IsOwner: true, EcrPublicActions.SetRepositoryPolicy,
                     RepositoryAccess.RepositoryArn(Caller.RegistryId, repository.Name));
                 await services.GetRequiredService<RepositoryPolicyService>().SetAsync(repository.Id, text, setter, Force, CancellationToken.None);
@@ -95,7 +95,7 @@ public partial class PolicyEditor
         {
             await Session.RunAsync(async services =>
             {
-                var repository = await FindAsync(services, EcrPublicActions.DeleteRepositoryPolicy);
+                var repository = await OwnRepository.GetAsync(services, Caller, Repository, EcrPublicActions.DeleteRepositoryPolicy);
                 return await services.GetRequiredService<RepositoryPolicyService>().DeleteAsync(repository.Id, repository.Name, Caller.RegistryId, CancellationToken.None);
             });
             Text = null;
@@ -108,8 +108,4 @@ public partial class PolicyEditor
             Error = e.Message;
         }
     }
-
-    private async Task<Repository> FindAsync(IServiceProvider services, string action) =>
-        await OwnRepository.FindAsync(services, Caller, Repository.Name, action, CancellationToken.None)
-        ?? throw new RepositoryRuleException(RepositoryRule.RepositoryNotFound, $"The repository {Repository.FullName} no longer exists.");
 }

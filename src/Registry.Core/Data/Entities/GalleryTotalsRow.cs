@@ -2,7 +2,7 @@ namespace Registry.Core.Data.Entities;
 
 /// <summary>
 /// The gallery's totals, kept as they change (one row): public repositories, publishers with one, their tags and
-/// pulls, leaving out suspended publishers. Counted by <c>GalleryCounts</c> in the transaction of each change.
+/// pulls, leaving out suspended publishers. Counted by <c>PublicCounts</c> in the transaction of each change.
 /// </summary>
 public sealed class GalleryTotalsRow
 {

@@ -37,7 +37,7 @@ internal static class RepositoryHandlers
     {
         var request = call.Read<DeleteRequest>();
         var target = await RepositoryTargets.ResolveAsync(call, request.RegistryId, request.RepositoryName, EcrPublicActions.DeleteRepository);
-        await call.Service<RepositoryManagementService>().DeleteAsync(target.Repository, request.Force ?? false, call.Aborted);
+        await call.Service<RepositoryManagementService>().DeleteAsync(target.Repository.Id, request.Force ?? false, call.Aborted);
         return new { repository = Repository(call, target.Repository, target.Registry) };
     }
 

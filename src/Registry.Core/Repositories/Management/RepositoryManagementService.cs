@@ -4,7 +4,7 @@ using Registry.Core.Data.Entities;
 using Registry.Core.Events;
 using Registry.Core.Oci;
 using Registry.Core.Repositories.CatalogData;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Repositories.ResourceTags;
 
 namespace Registry.Core.Repositories.Management;
@@ -20,6 +20,15 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
 
     public Task<Repository?> FindAsync(long registryKey, string name, CancellationToken cancellationToken) =>
         db.Repositories.AsNoTracking().Include(r => r.Registry).FirstOrDefaultAsync(r => r.RegistryId == registryKey && r.Name == name, cancellationToken);
+
+    /// <summary>A repository of the registry as its publisher manages it; null when it has none of that name.</summary>
+    public async Task<ManagedRepository?> FindManagedAsync(long registryKey, string name, CancellationToken cancellationToken) =>
+        await FindAsync(registryKey, name, cancellationToken) is { } row ? ManagedRepository.Of(row) : null;
+
+    /// <summary>Every repository of the registry as its publisher manages it, by name.</summary>
+    public async Task<List<ManagedRepository>> ListManagedAsync(long registryKey, CancellationToken cancellationToken) =>
+        (await db.Repositories.AsNoTracking().Where(r => r.RegistryId == registryKey).OrderBy(r => r.Name).ToListAsync(cancellationToken))
+        .Select(ManagedRepository.Of).ToList();
 
     /// <summary>A registry's repositories by name, after <paramref name="afterName"/>.</summary>
     public Task<List<Repository>> ListAsync(long registryKey, string? afterName, int take, CancellationToken cancellationToken)
@@ -75,19 +84,26 @@ public sealed class RepositoryManagementService(RegistryDbContext db, Repository
     }
 
     /// <summary>Deletes a repository with its tags, images and blob links; refused while it has images unless forced.</summary>
-    public async Task DeleteAsync(Repository repository, bool force, CancellationToken cancellationToken)
+    public async Task DeleteAsync(long repositoryId, bool force, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var repository = await db.Repositories.AsNoTracking().Where(r => r.Id == repositoryId)
+            .Select(r => new { r.Id, r.Name, r.FullName, r.Registry.RegistryId }).FirstOrDefaultAsync(cancellationToken);
+        if (repository is null)
+        {
+            return;
+        }
+
         if (!force && await db.Manifests.AnyAsync(m => m.RepositoryId == repository.Id, cancellationToken))
         {
             throw new RepositoryRuleException(RepositoryRule.RepositoryNotEmpty,
-                $"The repository with name '{repository.Name}' in registry with id '{repository.Registry.RegistryId}' cannot be deleted because it still contains images");
+                $"The repository with name '{repository.Name}' in registry with id '{repository.RegistryId}' cannot be deleted because it still contains images");
         }
 
         await db.Tags.Where(t => t.RepositoryId == repository.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Manifests.Where(m => m.RepositoryId == repository.Id).ExecuteDeleteAsync(cancellationToken);
         await db.RepositoryBlobs.Where(l => l.RepositoryId == repository.Id).ExecuteDeleteAsync(cancellationToken);
-        await GalleryCounts.RemovingRepositoryAsync(db, repository.Id, cancellationToken);
+        await PublicCounts.RemovingRepositoryAsync(db, repository.Id, cancellationToken);
         await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken);
         db.AddEvent(RegistryEventTypes.RepositoryDeleted, repository.FullName);
         await db.SaveChangesAsync(cancellationToken);

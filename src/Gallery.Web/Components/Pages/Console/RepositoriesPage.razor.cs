@@ -2,7 +2,6 @@ using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Registry.Core.Access;
-using Registry.Core.Data.Entities;
 using Registry.Core.Oci;
 using Registry.Core.Repositories;
 using Registry.Core.Repositories.Management;
@@ -27,7 +26,7 @@ public partial class RepositoriesPage
 
     private bool Loaded { get; set; }
 
-    private List<Repository> Repositories { get; set; } = [];
+    private List<ManagedRepository> Repositories { get; set; } = [];
 
     private string Filter { get; set; } = "";
 
@@ -39,7 +38,7 @@ public partial class RepositoriesPage
 
     private bool Busy { get; set; }
 
-    private List<Repository> Shown => Repositories
+    private List<ManagedRepository> Shown => Repositories
         .Where(r => Filter.Length == 0 || r.Name.Contains(Filter.Trim(), StringComparison.OrdinalIgnoreCase)
             || (r.Description?.Contains(Filter.Trim(), StringComparison.OrdinalIgnoreCase) ?? false))
         .ToList();
@@ -56,7 +55,7 @@ public partial class RepositoriesPage
     }
 
     private async Task LoadAsync() =>
-        Repositories = await Session.RunAsync<RepositoryManagementService, List<Repository>>(m => m.ListAsync(Caller!.RegistryKey, null, 10000, CancellationToken.None));
+        Repositories = await Session.RunAsync<RepositoryManagementService, List<ManagedRepository>>(m => m.ListManagedAsync(Caller!.RegistryKey, CancellationToken.None));
 
     private void NameChanged(ChangeEventArgs e)
     {

@@ -2,8 +2,8 @@ using Gallery.Web.Console;
 using Microsoft.AspNetCore.Components;
 using Gallery.Web.Components.Pages.NotFound;
 using Registry.Core.Access;
+using Registry.Core.Repositories.Management;
 using Registry.Core.Access.Policies;
-using Registry.Core.Data.Entities;
 using Registry.Core.Repositories.Images;
 
 namespace Gallery.Web.Components.Pages.Console;
@@ -37,7 +37,7 @@ public partial class RepositoryConsolePage
 
     private Caller? Caller { get; set; }
 
-    private Repository? Repository { get; set; }
+    private ManagedRepository? Repository { get; set; }
 
     private bool Loaded { get; set; }
 

@@ -1,6 +1,7 @@
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.Components;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
+using Registry.Core.Repositories.Public;
 
 namespace Gallery.Web.Components.Pages.Home;
 
@@ -19,7 +20,7 @@ public partial class Home
     [Inject]
     private ILogger<Home> Logger { get; set; } = default!;
 
-    private GalleryTotals? Totals { get; set; }
+    private PublicTotals? Totals { get; set; }
 
     private IReadOnlyList<SearchHit> Popular { get; set; } = [];
 

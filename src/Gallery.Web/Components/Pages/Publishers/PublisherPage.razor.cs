@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Registry.Core.Access;
 using Registry.Core.Oci;
 using Gallery.Web.Components.Pages.NotFound;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Components.Pages.Publishers;
 

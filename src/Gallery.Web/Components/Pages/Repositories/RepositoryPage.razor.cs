@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Registry.Core.Access;
 using Registry.Core.Oci;
 using Gallery.Web.Components.Pages.NotFound;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Components.Pages.Repositories;
 
@@ -76,8 +76,8 @@ public partial class RepositoryPage
     private string ActiveTab => Tabs.Any(t => t.Id == Tab) ? Tab! : "about";
 
     private TagSort TagSortValue => string.Equals(TagSort, "version", StringComparison.OrdinalIgnoreCase)
-        ? Registry.Core.Repositories.Gallery.TagSort.Version
-        : Registry.Core.Repositories.Gallery.TagSort.Newest;
+        ? Gallery.Indexer.Reading.TagSort.Version
+        : Gallery.Indexer.Reading.TagSort.Newest;
 
     private string Host => new Uri(Navigation.BaseUri).Authority;
 

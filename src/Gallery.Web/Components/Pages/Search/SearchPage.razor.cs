@@ -2,7 +2,7 @@ using Gallery.Indexer.Documents;
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.Components;
 using Registry.Core.Oci;
-using Registry.Core.Repositories.Gallery;
+using Gallery.Indexer.Reading;
 
 namespace Gallery.Web.Components.Pages.Search;
 

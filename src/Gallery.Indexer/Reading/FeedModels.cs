@@ -1,4 +1,4 @@
-namespace Registry.Core.Repositories.Gallery;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>A tag as a feed entry: pushed or moved to <paramref name="Digest"/> at <paramref name="UpdatedAt"/>.</summary>
 public sealed record FeedTag(string Repository, string Tag, string Digest, DateTime UpdatedAt, IReadOnlyList<string> Platforms);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Registry.Core.Repositories.Gallery;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>
 /// Orders tags as versions, highest first: <c>v1.10.0</c> before <c>1.9</c>, a release before its pre-releases

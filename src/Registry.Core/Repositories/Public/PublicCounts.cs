@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 
-namespace Registry.Core.Repositories.Gallery;
+namespace Registry.Core.Repositories.Public;
 
 /// <summary>
-/// Keeps the gallery's totals (<see cref="GalleryTotalsRow"/>), each registry's count of public repositories and
+/// Keeps the public catalog's totals (<see cref="GalleryTotalsRow"/>), each registry's count of public repositories and
 /// each repository's counted tags and images right as they change, in the transaction of the change, so that no page
 /// counts the catalog. A suspended publisher's repositories stay counted in their registry but leave the totals.
 /// <para>
@@ -14,7 +14,7 @@ namespace Registry.Core.Repositories.Gallery;
 /// per statement; SQLite writes one at a time anyway). Locks are taken registry, then repository, then totals.
 /// </para>
 /// </summary>
-public static class GalleryCounts
+public static class PublicCounts
 {
     /// <summary>
     /// Counts one repository's tags and whether it holds an image again, and moves its registry's count and the
@@ -95,7 +95,7 @@ public static class GalleryCounts
 
     /// <summary>Of these registries, those whose publisher is not suspended (read after locking them).</summary>
     public static async Task<HashSet<long>> VisibleAsync(RegistryDbContext db, IReadOnlyCollection<long> registryIds, CancellationToken cancellationToken) =>
-        [.. await db.Registries.AsNoTracking().Where(r => registryIds.Contains(r.Id) && (r.Owner == null || !r.Owner.Suspended))
+        [.. await db.VisibleRegistries().AsNoTracking().Where(r => registryIds.Contains(r.Id))
             .Select(r => r.Id).ToListAsync(cancellationToken)];
 
     /// <summary>Adds pulls of visible publishers' repositories (their registries locked first) to the totals.</summary>
@@ -114,9 +114,9 @@ public static class GalleryCounts
             .SetProperty(r => r.HasImages, r => db.Manifests.Any(m => m.RepositoryId == r.Id)), cancellationToken);
         await db.Registries.ExecuteUpdateAsync(s => s
             .SetProperty(g => g.PublicRepositoryCount, g => db.Repositories.Count(r => r.RegistryId == g.Id && r.HasImages)), cancellationToken);
-        var visible = db.Repositories.Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended);
+        var visible = db.VisibleRepositories();
         var repositories = await visible.CountAsync(r => r.HasImages, cancellationToken);
-        var publishers = await db.Registries.CountAsync(g => g.PublicRepositoryCount > 0 && (g.Owner == null || !g.Owner.Suspended), cancellationToken);
+        var publishers = await db.VisibleRegistries().CountAsync(g => g.PublicRepositoryCount > 0, cancellationToken);
         var tags = await visible.SumAsync(r => (long)r.TagCount, cancellationToken);
         var pulls = await visible.SumAsync(r => r.PullCount, cancellationToken);
         await db.GalleryTotals.Where(t => t.Id == GalleryTotalsRow.SingleId).ExecuteUpdateAsync(s => s
@@ -124,6 +124,12 @@ public static class GalleryCounts
             .SetProperty(t => t.Tags, tags).SetProperty(t => t.Pulls, pulls), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The kept totals: one row, so nothing here grows with the catalog.</summary>
+    public static async Task<PublicTotals> ReadTotalsAsync(RegistryDbContext db, CancellationToken cancellationToken) =>
+        await db.GalleryTotals.AsNoTracking().Where(t => t.Id == GalleryTotalsRow.SingleId)
+            .Select(t => new PublicTotals(t.Repositories, t.Publishers, t.Tags, t.Pulls)).FirstOrDefaultAsync(cancellationToken)
+        ?? new PublicTotals(0, 0, 0, 0);
 
     private static int Listed(int publicRepositories) => publicRepositories > 0 ? 1 : 0;
 

@@ -4,8 +4,9 @@ using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Oci;
 using Registry.Core.Data.Entities;
+using Registry.Core.Repositories.Public;
 
-namespace Registry.Core.Repositories.Gallery;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>
 /// The gallery's read queries over the registry database (no tracking; public repositories only: those with an
@@ -146,22 +147,19 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
     }
 
     public Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default) =>
-        db.Registries.AsNoTracking().Where(r => r.Alias == alias && (r.Owner == null || !r.Owner.Suspended))
+        db.VisibleRegistries().AsNoTracking().Where(r => r.Alias == alias)
             .Select(r => new GalleryPublisher(r.Alias, r.DisplayName, r.Verified, r.LogoDigest, r.PublicRepositoryCount))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<GalleryPublisher>> GetVerifiedPublishersAsync(int max, CancellationToken cancellationToken = default) =>
-        await db.Registries.AsNoTracking()
-            .Where(r => r.Verified && r.PublicRepositoryCount > 0 && (r.Owner == null || !r.Owner.Suspended))
+        await db.VisibleRegistries().AsNoTracking()
+            .Where(r => r.Verified && r.PublicRepositoryCount > 0)
             .OrderByDescending(r => r.PublicRepositoryCount).ThenBy(r => r.Alias).Take(max)
             .Select(r => new GalleryPublisher(r.Alias, r.DisplayName, r.Verified, r.LogoDigest, r.PublicRepositoryCount))
             .ToListAsync(cancellationToken);
 
-    /// <summary>One row, kept as the catalog changes (<see cref="GalleryCounts"/>): nothing here grows with the catalog.</summary>
-    public async Task<GalleryTotals> GetTotalsAsync(CancellationToken cancellationToken = default) =>
-        await db.GalleryTotals.AsNoTracking().Where(t => t.Id == Data.Entities.GalleryTotalsRow.SingleId)
-            .Select(t => new GalleryTotals(t.Repositories, t.Publishers, t.Tags, t.Pulls)).FirstOrDefaultAsync(cancellationToken)
-        ?? new GalleryTotals(0, 0, 0, 0);
+    /// <summary>Kept as the catalog changes (<see cref="PublicCounts"/>): nothing here grows with the catalog.</summary>
+    public Task<PublicTotals> GetTotalsAsync(CancellationToken cancellationToken = default) => PublicCounts.ReadTotalsAsync(db, cancellationToken);
 
     public async Task<string?> FindRepositoryByDigestAsync(string digest, CancellationToken cancellationToken = default)
     {

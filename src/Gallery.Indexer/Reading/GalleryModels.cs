@@ -1,4 +1,4 @@
-namespace Registry.Core.Repositories.Gallery;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>
 /// A public repository (one with at least one image) as the gallery's repository page shows it. <paramref name="DefaultTag"/>
@@ -23,8 +23,8 @@ public sealed record GalleryRepository(
     int TagCount,
     string? DefaultTag)
 {
-    /// <summary>What its tags hold (<see cref="Oci.ArtifactKinds.OfRepository"/>): images, Helm charts or other artifacts.</summary>
-    public Oci.ArtifactKind Kind { get; init; } = Oci.ArtifactKind.Image;
+    /// <summary>What its tags hold (<see cref="Registry.Core.Oci.ArtifactKinds.OfRepository"/>): images, Helm charts or other artifacts.</summary>
+    public Registry.Core.Oci.ArtifactKind Kind { get; init; } = Registry.Core.Oci.ArtifactKind.Image;
 
     /// <summary>For a Helm repository, the chart its most recently pushed chart tag holds.</summary>
     public GalleryChart? Chart { get; init; }
@@ -51,9 +51,6 @@ public sealed record PushedPlatform(string Os, string Architecture);
 
 /// <summary>A publisher (registry alias) and how many public repositories it has.</summary>
 public sealed record GalleryPublisher(string Alias, string? DisplayName, bool Verified, string? LogoDigest, int RepositoryCount);
-
-/// <summary>What the whole gallery holds: public repositories, publishers with one, their tags and pulls (suspended publishers left out).</summary>
-public sealed record GalleryTotals(int Repositories, int Publishers, long Tags, long Pulls);
 
 public enum TagSort
 {

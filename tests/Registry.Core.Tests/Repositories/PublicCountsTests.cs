@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Access;
 using Registry.Core.Data;
 using Registry.Core.Repositories;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 using Registry.Core.Repositories.Management;
 using Registry.Core.Tests.Access;
 using Registry.Core.Tests.Http;
@@ -17,7 +17,7 @@ namespace Registry.Core.Tests.Repositories;
 /// after every kind of change they must equal a full count of the rows. A host and database of their own, so that
 /// suspending the test publisher touches nobody else.
 /// </summary>
-public abstract class GalleryCountsTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class PublicCountsTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private RegistryHost? _host;
@@ -43,33 +43,33 @@ public abstract class GalleryCountsTests(DatabaseProvider provider) : IAsyncLife
         var one = $"{TestPublisher.Alias}/counted-one";
         var two = $"{TestPublisher.Alias}/counted-two";
         var (first, second) = (TestImage.Create(), TestImage.Create());
-        await AssertCountsAsync(new GalleryTotals(0, 0, 0, 0));
+        await AssertCountsAsync(new PublicTotals(0, 0, 0, 0));
 
         await api.PushImageAsync(one, first, "v1");
         await api.PushImageAsync(one, first, "v2");
-        await AssertCountsAsync(new GalleryTotals(1, 1, 2, 0));
+        await AssertCountsAsync(new PublicTotals(1, 1, 2, 0));
 
         await api.PushImageAsync(one, second, "v1");
-        await AssertCountsAsync(new GalleryTotals(1, 1, 2, 0));
+        await AssertCountsAsync(new PublicTotals(1, 1, 2, 0));
 
         await api.PushImageAsync(two, second, "latest");
         var other = await OtherPublishers.CreateAsync(Host, "counted-other", "counted", createOnPush: true);
         using var otherClient = new HttpClient(new RegistryTokenHandler(other.Credentials)) { BaseAddress = Host.BaseAddress };
         await new RegistryApi(otherClient).PushImageAsync("counted/elsewhere", TestImage.Create(), "1.0");
-        await AssertCountsAsync(new GalleryTotals(3, 2, 4, 0));
+        await AssertCountsAsync(new PublicTotals(3, 2, 4, 0));
 
         using (await Host.Client.DeleteAsync($"/v2/{one}/manifests/v2"))
         {
         }
 
-        await AssertCountsAsync(new GalleryTotals(3, 2, 3, 0));
+        await AssertCountsAsync(new PublicTotals(3, 2, 3, 0));
 
         using (await Host.Client.DeleteAsync($"/v2/{one}/manifests/{first.Digest}"))
         using (await Host.Client.DeleteAsync($"/v2/{one}/manifests/{second.Digest}"))
         {
         }
 
-        await AssertCountsAsync(new GalleryTotals(2, 2, 2, 0));
+        await AssertCountsAsync(new PublicTotals(2, 2, 2, 0));
 
         for (var i = 0; i < 3; i++)
         {
@@ -78,17 +78,17 @@ public abstract class GalleryCountsTests(DatabaseProvider provider) : IAsyncLife
         }
 
         await Host.Services.GetRequiredService<PullCountFlusher>().FlushAsync(CancellationToken.None);
-        await AssertCountsAsync(new GalleryTotals(2, 2, 2, 3));
+        await AssertCountsAsync(new PublicTotals(2, 2, 2, 3));
 
         await SetSuspendedAsync(other.Caller.AccountId, true);
-        await AssertCountsAsync(new GalleryTotals(1, 1, 1, 3));
+        await AssertCountsAsync(new PublicTotals(1, 1, 1, 3));
         await SetSuspendedAsync(other.Caller.AccountId, true);
-        await AssertCountsAsync(new GalleryTotals(1, 1, 1, 3));
+        await AssertCountsAsync(new PublicTotals(1, 1, 1, 3));
         await SetSuspendedAsync(other.Caller.AccountId, false);
-        await AssertCountsAsync(new GalleryTotals(2, 2, 2, 3));
+        await AssertCountsAsync(new PublicTotals(2, 2, 2, 3));
 
         await DeleteRepositoryAsync(two);
-        await AssertCountsAsync(new GalleryTotals(1, 1, 1, 0));
+        await AssertCountsAsync(new PublicTotals(1, 1, 1, 0));
     }
 
     [Fact]
@@ -98,21 +98,20 @@ public abstract class GalleryCountsTests(DatabaseProvider provider) : IAsyncLife
         var api = new RegistryApi(Host.Client);
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => api.PushImageAsync($"{TestPublisher.Alias}/concurrent-{i % 4}", image, $"v{i}")));
 
-        await AssertCountsAsync(new GalleryTotals(4, 1, 12, 0));
+        await AssertCountsAsync(new PublicTotals(4, 1, 12, 0));
     }
 
     /// <summary>The kept counts, the expected ones and a full count of the rows all agree (read in one snapshot).</summary>
-    private async Task AssertCountsAsync(GalleryTotals expected)
+    private async Task AssertCountsAsync(PublicTotals expected)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
-        var reader = new GalleryReader(db);
-        var kept = await reader.GetTotalsAsync();
+        var kept = await PublicCounts.ReadTotalsAsync(db, CancellationToken.None);
 
         var visible = db.Repositories.Where(r => r.Registry.Owner == null || !r.Registry.Owner.Suspended);
         var listed = visible.Where(r => db.Manifests.Any(m => m.RepositoryId == r.Id));
-        var counted = new GalleryTotals(
+        var counted = new PublicTotals(
             await listed.CountAsync(),
             await listed.Select(r => r.RegistryId).Distinct().CountAsync(),
             await db.Tags.CountAsync(t => visible.Any(r => r.Id == t.RepositoryId)),
@@ -120,11 +119,10 @@ public abstract class GalleryCountsTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(counted, kept);
         Assert.Equal(expected, kept);
 
-        var publishers = await db.Registries.Where(g => g.Owner == null || !g.Owner.Suspended).Select(g => g.Alias).ToListAsync();
-        foreach (var alias in publishers)
+        var publishers = await db.Registries.Where(g => g.Owner == null || !g.Owner.Suspended).Select(g => new { g.Alias, g.PublicRepositoryCount }).ToListAsync();
+        foreach (var publisher in publishers)
         {
-            var publisher = await reader.GetPublisherAsync(alias);
-            Assert.Equal(await listed.CountAsync(r => r.Registry.Alias == alias), publisher!.RepositoryCount);
+            Assert.Equal(await listed.CountAsync(r => r.Registry.Alias == publisher.Alias), publisher.PublicRepositoryCount);
         }
     }
 
@@ -139,10 +137,10 @@ public abstract class GalleryCountsTests(DatabaseProvider provider) : IAsyncLife
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var repository = await db.Repositories.AsNoTracking().Include(r => r.Registry).SingleAsync(r => r.FullName == fullName);
-        await scope.ServiceProvider.GetRequiredService<RepositoryManagementService>().DeleteAsync(repository, force: true, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<RepositoryManagementService>().DeleteAsync(repository.Id, force: true, CancellationToken.None);
     }
 }
 
-public sealed class SqliteGalleryCountsTests() : GalleryCountsTests(DatabaseProvider.Sqlite);
+public sealed class SqlitePublicCountsTests() : PublicCountsTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresGalleryCountsTests() : GalleryCountsTests(DatabaseProvider.Postgres);
+public sealed class PostgresPublicCountsTests() : PublicCountsTests(DatabaseProvider.Postgres);

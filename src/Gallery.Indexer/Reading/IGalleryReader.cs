@@ -1,4 +1,6 @@
-namespace Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
+
+namespace Gallery.Indexer.Reading;
 
 /// <summary>
 /// The gallery's database reads: repository pages, their tags, publishers and totals. Only repositories with at
@@ -16,7 +18,7 @@ public interface IGalleryReader
     /// <summary>Verified publishers with at least one public repository, most repositories first.</summary>
     Task<IReadOnlyList<GalleryPublisher>> GetVerifiedPublishersAsync(int max, CancellationToken cancellationToken = default);
 
-    Task<GalleryTotals> GetTotalsAsync(CancellationToken cancellationToken = default);
+    Task<PublicTotals> GetTotalsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The public repository holding an image (or index child) with that digest, or null.</summary>
     Task<string?> FindRepositoryByDigestAsync(string digest, CancellationToken cancellationToken = default);

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Core.Data;
+using Registry.Core.Repositories.Public;
 
-namespace Registry.Core.Repositories.Gallery;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>
 /// Reads for feeds and badges, public repositories only: the tags a repository or a publisher pushed or moved
@@ -21,7 +22,7 @@ public sealed class FeedReader(RegistryDbContext db)
     /// <summary>Tags across the publisher's public repositories; null when the alias is no (visible) publisher.</summary>
     public async Task<IReadOnlyList<FeedTag>?> PublisherTagsAsync(string alias, CancellationToken cancellationToken)
     {
-        var registryId = await db.Registries.Where(r => r.Alias == alias && (r.Owner == null || !r.Owner.Suspended))
+        var registryId = await db.VisibleRegistries().Where(r => r.Alias == alias)
             .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (registryId is null)
         {
@@ -62,7 +63,7 @@ public sealed class FeedReader(RegistryDbContext db)
     public static string PlatformText(string os, string architecture, string? variant) =>
         variant is null ? $"{os}/{architecture}" : $"{os}/{architecture}/{variant}";
 
-    private async Task<IReadOnlyList<FeedTag>> TagsAsync(IQueryable<Data.Entities.Tag> tags, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FeedTag>> TagsAsync(IQueryable<Registry.Core.Data.Entities.Tag> tags, CancellationToken cancellationToken)
     {
         var rows = await tags.AsNoTracking().OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Name).Take(EntriesPerFeed)
             .Select(t => new { Repository = db.Repositories.Where(r => r.Id == t.RepositoryId).Select(r => r.FullName).First(), t.Name, t.ManifestId, t.Manifest.Digest, t.UpdatedAt })

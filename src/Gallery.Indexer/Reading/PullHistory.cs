@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Core.Data;
-using Registry.Core.Repositories.Gallery;
+using Registry.Core.Repositories.Public;
 
-namespace Registry.Core.Repositories.Pulls;
+namespace Gallery.Indexer.Reading;
 
 /// <summary>A day and how many pulls it had.</summary>
 public sealed record PullDay(string Date, long Pulls);
