@@ -33,7 +33,8 @@ public static class GalleryIndexExtensions
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
         services.AddScoped<SupplyChainReader>();
-        services.AddScoped<ImageDetailsReader>();
+        services.AddScoped<IImageBadges>(sp => sp.GetRequiredService<SupplyChainReader>());
+        services.AddScoped<IImageDetailsReader, ImageDetailsReader>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {
             services.AddGalleryIndexWriter();

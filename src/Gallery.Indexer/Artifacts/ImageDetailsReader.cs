@@ -14,11 +14,10 @@ namespace Gallery.Indexer.Artifacts;
 /// The image page's reads: one manifest of a public repository with its tags, platforms, layers, config and
 /// attachments (read at push; only the small manifest and config blobs are read here), and SBOM packages paged in the database.
 /// </summary>
-public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCache manifests, IBlobStore store, IOptions<RegistryOptions> options)
+public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCache manifests, IBlobStore store, IOptions<RegistryOptions> options) : IImageDetailsReader
 {
     public const int MaxPackagePageSize = 200;
 
-    /// <summary>The image, or null when the repository is not public or holds no manifest with that digest.</summary>
     public async Task<ImageDetails?> GetAsync(string fullName, string digest, CancellationToken cancellationToken = default)
     {
         if (!Digest.TryParse(digest, out var parsedDigest, out _))
@@ -46,7 +45,6 @@ public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCach
             DateTime.SpecifyKind(manifest.PushedAt, DateTimeKind.Utc), tags, platforms, layers, config, attachments, manifest.SubjectDigest);
     }
 
-    /// <summary>A page of one SBOM's packages (of an image of that repository), in the SBOM's order; filtered by name in SQL.</summary>
     public async Task<PackagePage> GetPackagesAsync(string fullName, long attachmentId, string? filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPackagePageSize);
@@ -70,8 +68,12 @@ public sealed class ImageDetailsReader(RegistryDbContext db, ManifestContentCach
             total = await packages.CountAsync(cancellationToken);
         }
 
-        var rows = await packages.OrderBy(p => p.Ordinal).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PackageEntry(p.Name, p.Version, p.License, p.Purl)).ToListAsync(cancellationToken);
+        var skip = (page - 1) * pageSize;
+        // Ordinals run 0..count-1, so an unfiltered page is a range of the primary key: the same cost on page 1 and page 1,000.
+        var pageRows = string.IsNullOrEmpty(term)
+            ? packages.Where(p => p.Ordinal >= skip && p.Ordinal < skip + pageSize).OrderBy(p => p.Ordinal)
+            : packages.OrderBy(p => p.Ordinal).Skip(skip).Take(pageSize);
+        var rows = await pageRows.Select(p => new PackageEntry(p.Name, p.Version, p.License, p.Purl)).ToListAsync(cancellationToken);
         return new PackagePage(rows, total, page, pageSize, string.IsNullOrEmpty(term) ? null : term);
     }
 

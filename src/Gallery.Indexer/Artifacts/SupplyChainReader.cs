@@ -10,11 +10,10 @@ namespace Gallery.Indexer.Artifacts;
 /// manifest and, for an index, its children (BuildKit attaches SBOMs to each platform image). Cosign's own tags
 /// (<c>sha256-&lt;hex&gt;.sig</c>, ...) are attachments, not images, and are left out.
 /// </summary>
-public sealed class SupplyChainReader(RegistryDbContext db)
+public sealed class SupplyChainReader(RegistryDbContext db) : IImageBadges
 {
     private sealed record TaggedImage(long RepositoryId, string Tag, long ManifestId, string Digest);
 
-    /// <summary>Badges for some images of a repository, by digest (digests without badges are absent).</summary>
     public async Task<IReadOnlyDictionary<string, ImageSupplyChain>> ForImagesAsync(string fullName, IReadOnlyCollection<string> digests, CancellationToken cancellationToken = default)
     {
         var list = digests.Distinct().ToList();
@@ -23,7 +22,6 @@ public sealed class SupplyChainReader(RegistryDbContext db)
         return await BadgesAsync(images, cancellationToken);
     }
 
-    /// <summary>Badges of the image a tag points at.</summary>
     public async Task<ImageSupplyChain> ForTagAsync(string fullName, string tag, CancellationToken cancellationToken = default)
     {
         var images = await db.Tags.AsNoTracking().Where(t => t.Name == tag && db.Repositories.Any(r => r.Id == t.RepositoryId && r.FullName == fullName))

@@ -91,7 +91,7 @@ public enum AttachmentState
     Unreadable = 2,
 }
 
-/// <summary>A package an SBOM lists, in the SBOM's order (<see cref="Ordinal"/>).</summary>
+/// <summary>A package an SBOM lists; <see cref="Ordinal"/> is its place in the SBOM, 0 to PackageCount - 1 without gaps (pages are ranges of it).</summary>
 public sealed class SbomPackage
 {
     public long AttachmentId { get; set; }

@@ -15,7 +15,7 @@ public partial class ImageView
     public const int PackagesPageSize = 50;
 
     [Inject]
-    private ImageDetailsReader Reader { get; set; } = default!;
+    private IImageDetailsReader Reader { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;

@@ -23,7 +23,7 @@ public partial class RepositoryPage
     private IGalleryReader Reader { get; set; } = default!;
 
     [Inject]
-    private SupplyChainReader SupplyChain { get; set; } = default!;
+    private IImageBadges SupplyChain { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
