@@ -68,7 +68,7 @@ public abstract class SupplyChainReaderTests(DatabaseProvider provider) : IAsync
         Assert.Equal(new ImageSupplyChain(true, true), await reader.ForTagAsync(repository, "1.0"));
         Assert.Equal(ImageSupplyChain.None, await reader.ForTagAsync(repository, "2.0"));
         var badges = await reader.ForImagesAsync(repository, [signed.Digest, index.Digest, tags[1].Digest]);
-        Assert.Equal([index.Digest, signed.Digest], badges.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { index.Digest, signed.Digest }.Order(StringComparer.Ordinal), badges.Keys.Order(StringComparer.Ordinal));
     }
 
     private sealed record Pushed(string Digest, string MediaType, long Size);
