@@ -55,6 +55,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<UploadService>();
         services.AddScoped<UploadExpiry>();
         services.AddScoped<ManifestPlatforms>();
+        services.AddScoped<Charts.HelmChartInspector>();
         services.AddScoped<AttachmentRecorder>();
         services.AddScoped<AttachmentReader>();
         services.AddHostedService<AttachmentReadWorker>();

@@ -36,6 +36,8 @@ public sealed class RegistryOptions
             .AtLeast("Limits:MaxManifestBytes", o.Limits.MaxManifestBytes, 1)
             .AtLeast("Limits:MaxLayerBytes", o.Limits.MaxLayerBytes, 1)
             .AtLeast("Limits:MaxConfigBytesToParse", o.Limits.MaxConfigBytesToParse, 0)
+            .AtLeast("Limits:MaxChartBytesToScan", o.Limits.MaxChartBytesToScan, 0)
+            .AtLeast("Limits:MaxChartReadmeBytes", o.Limits.MaxChartReadmeBytes, 0)
             .Positive("Limits:UploadSessionLifetime", o.Limits.UploadSessionLifetime)
             .AtLeast("Limits:MaxTagsPageSize", o.Limits.MaxTagsPageSize, 1)
             .AtLeast("Supply:MaxSbomBytes", o.Supply.MaxSbomBytes, 1)
@@ -65,6 +67,12 @@ public sealed class RegistryLimits
 
     /// <summary>Image config blobs are read to learn os/architecture; larger ones are not parsed.</summary>
     public long MaxConfigBytesToParse { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>A Helm chart's archive is read up to this many bytes (compressed, and again uncompressed) looking for its README.</summary>
+    public long MaxChartBytesToScan { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>A chart's README is kept up to this many bytes (cut beyond); 0 reads no README.</summary>
+    public int MaxChartReadmeBytes { get; set; } = 256 * 1024;
 
     public TimeSpan UploadSessionLifetime { get; set; } = TimeSpan.FromHours(24);
 

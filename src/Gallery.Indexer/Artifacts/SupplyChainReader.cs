@@ -54,19 +54,25 @@ public sealed class SupplyChainReader(RegistryDbContext db) : IImageBadges
     }
 
     /// <summary>The packages the images behind a repository's current tags ship, each (tag, name, version) once.</summary>
-    public async Task<IReadOnlyList<TagPackage>> PackagesAsync(long repositoryId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TagPackage>> PackagesAsync(long repositoryId, CancellationToken cancellationToken = default) =>
+        (await PackagesAsync([repositoryId], cancellationToken))[repositoryId].ToList();
+
+    /// <summary>The same for several repositories at once (the indexer's batches): a few queries, whatever the count.</summary>
+    public async Task<ILookup<long, TagPackage>> PackagesAsync(IReadOnlyCollection<long> repositoryIds, CancellationToken cancellationToken = default)
     {
-        var tags = (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId)
+        var ids = repositoryIds.Distinct().ToList();
+        var tags = (await db.Tags.AsNoTracking().Where(t => ids.Contains(t.RepositoryId))
                 .Select(t => new TaggedImage(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.Digest)).ToListAsync(cancellationToken))
             .Where(t => !CosignTags.IsCosignTag(t.Tag)).ToList();
         var subjects = await SubjectsAsync(tags, cancellationToken);
         var packages = (await (from a in db.Attachments.AsNoTracking()
-                               where a.RepositoryId == repositoryId && a.Kind == AttachmentKind.Sbom && a.State == AttachmentState.Readable
+                               where ids.Contains(a.RepositoryId) && a.Kind == AttachmentKind.Sbom && a.State == AttachmentState.Readable
                                join p in db.SbomPackages.AsNoTracking() on a.Id equals p.AttachmentId
-                               select new { a.SubjectDigest, p.Name, p.Version }).Distinct().ToListAsync(cancellationToken))
-            .ToLookup(p => p.SubjectDigest);
-        return tags.SelectMany(t => subjects[t.ManifestId].SelectMany(s => packages[s]).Select(p => new TagPackage(t.Tag, p.Name, p.Version)))
-            .Distinct().ToList();
+                               select new { a.RepositoryId, a.SubjectDigest, p.Name, p.Version }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(p => (p.RepositoryId, p.SubjectDigest));
+        return tags.SelectMany(t => subjects[t.ManifestId].SelectMany(s => packages[(t.RepositoryId, s)])
+                .Select(p => (t.RepositoryId, Package: new TagPackage(t.Tag, p.Name, p.Version))))
+            .Distinct().ToLookup(x => x.RepositoryId, x => x.Package);
     }
 
     private async Task<Func<TaggedImage, ImageSupplyChain>> FactsAsync(List<long> repositoryIds, List<TaggedImage> images, CancellationToken cancellationToken)

@@ -41,7 +41,23 @@ public sealed record SearchHit(
     DateTime? LastPushedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] DateTime CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] float Score,
-    [property: System.Text.Json.Serialization.JsonIgnore] SearchHighlights Highlights);
+    [property: System.Text.Json.Serialization.JsonIgnore] SearchHighlights Highlights)
+{
+    /// <summary>What the repository holds when it is not images: <c>helm</c> or <c>artifact</c>; null (left out) for images.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>True when the image behind some current tag is signed (not verified); absent otherwise.</summary>
+    public bool? Signed { get; init; }
+
+    /// <summary>True when the image behind some current tag has an SBOM; absent otherwise.</summary>
+    public bool? Sbom { get; init; }
+
+    /// <summary>For a <c>package=</c> search: the versions found and the tags that ship them (up to 5).</summary>
+    public IReadOnlyList<PackageMatch>? Packages { get; init; }
+}
+
+/// <summary>A package version a repository's current tags ship, and which tags (up to 5).</summary>
+public sealed record PackageMatch(string Name, string? Version, IReadOnlyList<string> Tags);
 
 /// <summary>What matched, marked for a card: the full name, and a window of the description.</summary>
 public sealed record SearchHighlights(string? FullName, string? Description)
@@ -51,11 +67,20 @@ public sealed record SearchHighlights(string? FullName, string? Description)
 }
 
 /// <summary>
-/// Counts per architecture and operating system for the current text and the other filters: each dimension is
+/// Counts per architecture, operating system and type for the current text and the other filters: each dimension is
 /// counted as if its own filter were not set, so choosing one value still shows how many the others have.
 /// </summary>
 public sealed record SearchFacets(IReadOnlyList<FacetCount> Architectures, IReadOnlyList<FacetCount> OperatingSystems)
 {
+    /// <summary>Counts per type (<c>image</c>, <c>helm</c>, <c>artifact</c>).</summary>
+    public IReadOnlyList<FacetCount> Types { get; init; } = [];
+
+    /// <summary>Counts of repositories with (<c>true</c>) and without (<c>false</c>) a signed current tag.</summary>
+    public IReadOnlyList<FacetCount> Signed { get; init; } = [];
+
+    /// <summary>Counts of repositories with (<c>true</c>) and without (<c>false</c>) an SBOM on a current tag.</summary>
+    public IReadOnlyList<FacetCount> Sbom { get; init; } = [];
+
     public static SearchFacets Empty { get; } = new([], []);
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Charts;
 using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
@@ -17,6 +18,7 @@ public sealed class ManifestService(
     IBlobStore store,
     ManifestContentCache cache,
     ManifestPlatforms platforms,
+    HelmChartInspector charts,
     RepositoryService repositories,
     RegistryEventSignal signal,
     RegistryMetrics metrics,
@@ -76,14 +78,15 @@ public sealed class ManifestService(
         }
     }
 
-    /// <summary>Checks what a new manifest references, works out its platforms and stores its bytes.</summary>
-    private async Task<ManifestPlatforms.Result> PrepareAsync(long repositoryId, ParsedManifest manifest, Digest digest, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Checks what a new manifest references, works out its platforms (or its chart) and stores its bytes.</summary>
+    private async Task<Prepared> PrepareAsync(long repositoryId, ParsedManifest manifest, Digest digest, byte[] content, CancellationToken cancellationToken)
     {
         await EnsureReferencesExistAsync(repositoryId, manifest, cancellationToken);
         var description = await platforms.DescribeAsync(repositoryId, manifest, cancellationToken);
+        var chart = await charts.InspectAsync(repositoryId, manifest, cancellationToken);
         await store.PutAsync(digest, content, cancellationToken);
         cache.Add(digest, content);
-        return description;
+        return new Prepared(description, chart);
     }
 
     public async Task DeleteAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
@@ -188,7 +191,7 @@ public sealed class ManifestService(
 
     /// <param name="description">Null when the manifest was already stored; if it vanished meanwhile, <see cref="ManifestVanishedException"/>.</param>
     private async Task SaveAsync(RepositoryName name, long repositoryId, string? tag, Digest digest, ParsedManifest parsed, int size,
-        ManifestPlatforms.Result? description, CancellationToken cancellationToken)
+        Prepared? description, CancellationToken cancellationToken)
     {
         var digestText = digest.ToString();
         var now = DateTime.UtcNow;
@@ -237,8 +240,9 @@ public sealed class ManifestService(
         db.ChangeTracker.Clear();
     }
 
-    private static Manifest NewManifest(long repositoryId, string digest, ParsedManifest parsed, int size, ManifestPlatforms.Result description, DateTime now)
+    private static Manifest NewManifest(long repositoryId, string digest, ParsedManifest parsed, int size, Prepared prepared, DateTime now)
     {
+        var description = prepared.Description;
         var manifest = new Manifest
         {
             RepositoryId = repositoryId,
@@ -251,6 +255,7 @@ public sealed class ManifestService(
             AnnotationsJson = parsed.Annotations is null ? null : JsonSerializer.Serialize(parsed.Annotations),
             PushedAt = now,
             Platforms = description.Platforms,
+            Chart = prepared.Chart,
         };
         if (parsed.Config is { } config)
         {
@@ -271,6 +276,9 @@ public sealed class ManifestService(
     }
 
     private sealed record ManifestRow(string Digest, string MediaType);
+
+    /// <summary>What a new manifest's row is made of besides the manifest itself.</summary>
+    private sealed record Prepared(ManifestPlatforms.Result Description, HelmChart? Chart);
 
     /// <summary>A manifest taken as already stored was deleted before the tag could point at it.</summary>
     private sealed class ManifestVanishedException : Exception;

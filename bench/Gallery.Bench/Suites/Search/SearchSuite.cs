@@ -92,6 +92,25 @@ public sealed class SearchSuite : ISuite
         var memory = Process.GetCurrentProcess().WorkingSet64;
         notes.Add($"the mix found {hits:N0} repositories in all; process working set {memory / 1048576.0:0} MiB after the searches ({memoryBefore / 1048576.0:0} MiB before the build)");
 
+        Progress.Line("search: package= searches through Lucene");
+        var packageRandom = new Random(5);
+        var packageRequests = Enumerable.Range(0, 200).Select(i => new SearchRequest
+        {
+            Package = PackageFilter.TryParse(SbomPackages.Universe[(int)(Math.Pow(packageRandom.NextDouble(), 2) * SbomPackages.Universe.Length)]
+                + (i % 3 == 0 ? "@1" : ""), out _),
+            Signed = i % 7 == 0 ? false : null,
+            PageSize = 25,
+        }).ToList();
+        packageRequests.ForEach(r => search.Search(r));
+        var packageLatencies = packageRequests.Select(r => Time(() => search.Search(r))).ToList();
+        using (var lease = writer.Acquire()!)
+        {
+            var terms = Lucene.Net.Index.MultiFields.GetTerms(lease.Searcher.IndexReader, Gallery.Indexer.Documents.IndexFields.Package);
+            notes.Add($"SBOM packages: {catalog.Count(r => r.Packages.Length > 0):N0} repositories with an SBOM, {catalog.Sum(r => r.Packages.Length):N0} packages in all; "
+                + $"the index holds {terms?.Count ?? 0:N0} distinct package terms (names and name@version) in {terms?.SumDocFreq ?? 0:N0} postings, "
+                + $"and stored package maps of about {catalog.Where(r => r.Packages.Length > 0).Sum(r => r.Packages.Sum(p => p.Name.Length + p.Version.Length + 3 + r.Tags.Sum(t => t.Length + 1))) / 1048576.0:0.0} MiB before compression");
+        }
+
         Progress.Line("search: the same searches through PostgreSQL full-text search (tsvector + GIN + ts_rank)");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var peer = new PostgresFullTextSearch(dataSource);
@@ -152,6 +171,8 @@ public sealed class SearchSuite : ISuite
             new("search.memory", "process working set after the searches", "MiB", Better.Lower, [memory / 1048576.0], [], Comparable: false),
             new("search.p50", $"search latency p50 in-process, {Queries} queries with filters and facets (peer: PostgreSQL FTS)", "ms", Better.Lower, ours, theirs, Target.AtLeastPeer(5)),
             new("search.p99", "search latency p99 in-process (same queries)", "ms", Better.Lower, [Stats.Percentile(ours, 99)], [Stats.Percentile(theirs, 99)]),
+            new("search.package.p50", $"package= search latency p50 in-process ({packageRequests.Count} names, a third with a version prefix)", "ms", Better.Lower, packageLatencies, [], Comparable: false),
+            new("search.package.p99", "package= search latency p99 in-process", "ms", Better.Lower, [Stats.Percentile(packageLatencies, 99)], [], Target.OursBelow(15), Comparable: false),
             new("search.http.p50", "search latency p50 over HTTP (same queries; peer: its answer as JSON from the same host)", "ms", Better.Lower, ourHttp, peerHttp, Target.AtLeastPeer(5)),
             new("search.http.p99", "search latency p99 over HTTP", "ms", Better.Lower, [Stats.Percentile(ourHttp, 99)], [Stats.Percentile(peerHttp, 99)], Target.OursBelow(15)),
             new("search.http.bytes", "answer size, median over the same queries (25 hits, facets)", "bytes", Better.Lower, ourBytes, peerBytes, Target.AtLeastPeer(1)),

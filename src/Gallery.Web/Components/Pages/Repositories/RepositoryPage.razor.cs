@@ -88,7 +88,23 @@ public partial class RepositoryPage
 
     private string Canonical => ActiveTab == "about" ? Path : $"{Path}?tab={ActiveTab}";
 
-    private string PullCommand => $"docker pull {Host}/{Repository!.FullName}:{Repository.DefaultTag ?? "latest"}";
+    private string PullCommand => Repository!.Kind == ArtifactKind.Helm
+        ? HelmPull(Host, Repository.FullName, Repository.Chart?.PullVersion ?? GalleryChart.ChartVersion(Repository.DefaultTag ?? "latest"))
+        : $"docker pull {Host}/{Repository.FullName}:{Repository.DefaultTag ?? "latest"}";
+
+    /// <summary>Helm pulls a chart by repository and chart version (never by tag or digest).</summary>
+    public static string HelmPull(string host, string fullName, string version) => $"helm pull oci://{host}/{fullName} --version {version}";
+
+    /// <summary>The catalog's description, else a chart's own.</summary>
+    private string? Description => !string.IsNullOrWhiteSpace(Repository!.Description) ? Repository.Description
+        : string.IsNullOrWhiteSpace(Repository.Chart?.Description) ? null : Repository.Chart.Description;
+
+    private string KindText => Repository!.Kind switch
+    {
+        ArtifactKind.Helm => "Helm chart",
+        ArtifactKind.Artifact => "OCI artifact",
+        _ => "Container image",
+    };
 
     private IReadOnlyList<string> ArchitectureBadges => Badges(Repository!.Architectures, Repository.PushedPlatforms.Select(p => p.Architecture), PlatformNames.Architecture);
 

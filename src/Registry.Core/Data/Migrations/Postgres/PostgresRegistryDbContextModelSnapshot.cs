@@ -444,6 +444,43 @@ namespace Registry.Core.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.Property<long>("ManifestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.PrimitiveCollection<List<string>>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Readme")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("ManifestId");
+
+                    b.ToTable("HelmCharts");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
                 {
                     b.Property<long>("Id")
@@ -1123,6 +1160,15 @@ namespace Registry.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Manifest", null)
+                        .WithOne("Chart")
+                        .HasForeignKey("Registry.Core.Data.Entities.HelmChart", "ManifestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
                 {
                     b.HasOne("Registry.Core.Data.Entities.Manifest", null)
@@ -1243,6 +1289,8 @@ namespace Registry.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Registry.Core.Data.Entities.Manifest", b =>
                 {
+                    b.Navigation("Chart");
+
                     b.Navigation("Platforms");
 
                     b.Navigation("References");

@@ -430,6 +430,43 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.Property<long>("ManifestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Readme")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ManifestId");
+
+                    b.ToTable("HelmCharts");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
                 {
                     b.Property<long>("Id")
@@ -1093,6 +1130,15 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Manifest", null)
+                        .WithOne("Chart")
+                        .HasForeignKey("Registry.Core.Data.Entities.HelmChart", "ManifestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
                 {
                     b.HasOne("Registry.Core.Data.Entities.Manifest", null)
@@ -1213,6 +1259,8 @@ namespace Registry.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Core.Data.Entities.Manifest", b =>
                 {
+                    b.Navigation("Chart");
+
                     b.Navigation("Platforms");
 
                     b.Navigation("References");
