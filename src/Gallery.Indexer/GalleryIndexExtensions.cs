@@ -1,3 +1,4 @@
+using Gallery.Indexer.Artifacts;
 using Gallery.Indexer.Diagnostics;
 using Gallery.Indexer.Indexing;
 using Gallery.Indexer.Reading;
@@ -32,6 +33,9 @@ public static class GalleryIndexExtensions
         services.AddScoped<IndexLagProbe>();
         services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [HealthTags.Ready], timeout: HealthTags.Timeout);
         services.AddSingleton<IndexRefreshes>();
+        services.AddScoped<SupplyChainReader>();
+        services.AddScoped<IImageBadges>(sp => sp.GetRequiredService<SupplyChainReader>());
+        services.AddScoped<IImageDetailsReader, ImageDetailsReader>();
         if (section.GetValue(nameof(IndexOptions.Worker), true))
         {
             services.AddIndexWriter();

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Core.Access;
+using Registry.Core.Attachments;
+using Registry.Core.Attachments.Reading;
 using Registry.Core.Cluster;
 using Registry.Core.Data;
 using Registry.Core.Diagnostics;
@@ -11,6 +14,7 @@ using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
 using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
+using Registry.Core.Http.Transport;
 using Registry.Core.Http.Webhooks;
 using Registry.Core.Repositories;
 using Registry.Core.Settings;
@@ -35,6 +39,7 @@ public static class RegistryCoreExtensions
         services.AddBlobStore(options.Storage);
         services.AddSingleton<OutboxPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPruner>());
+        services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBlockPoolFactory>();
         services.AddSingleton<RegistryMetrics>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready], timeout: HealthTags.Timeout)
@@ -46,7 +51,12 @@ public static class RegistryCoreExtensions
         services.AddScoped<RepositoryService>();
         services.AddScoped<BlobService>();
         services.AddScoped<UploadService>();
+        services.AddScoped<UploadExpiry>();
         services.AddScoped<ManifestPlatforms>();
+        services.AddScoped<Charts.HelmChartInspector>();
+        services.AddScoped<AttachmentRecorder>();
+        services.AddScoped<AttachmentReader>();
+        services.AddHostedService<AttachmentReadWorker>();
         services.AddScoped<ManifestService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReferrerService>();

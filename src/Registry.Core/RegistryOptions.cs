@@ -20,6 +20,8 @@ public sealed class RegistryOptions
 
     public Storage.StorageOptions Storage { get; set; } = new();
 
+    public SupplyChainOptions Supply { get; set; } = new();
+
     public string ResolvedDataPath => Path.GetFullPath(DataPath, Environment.CurrentDirectory);
 
     internal static void Check(RegistryOptions o, SettingRules rules)
@@ -34,8 +36,11 @@ public sealed class RegistryOptions
             .AtLeast("Limits:MaxManifestBytes", o.Limits.MaxManifestBytes, 1)
             .AtLeast("Limits:MaxLayerBytes", o.Limits.MaxLayerBytes, 1)
             .AtLeast("Limits:MaxConfigBytesToParse", o.Limits.MaxConfigBytesToParse, 0)
+            .AtLeast("Limits:MaxChartBytesToScan", o.Limits.MaxChartBytesToScan, 0)
+            .AtLeast("Limits:MaxChartReadmeBytes", o.Limits.MaxChartReadmeBytes, 0)
             .Positive("Limits:UploadSessionLifetime", o.Limits.UploadSessionLifetime)
             .AtLeast("Limits:MaxTagsPageSize", o.Limits.MaxTagsPageSize, 1)
+            .AtLeast("Supply:MaxSbomBytes", o.Supply.MaxSbomBytes, 1)
             .AtLeast("RateLimits:AnonymousPullsPerSecond", o.RateLimits.AnonymousPullsPerSecond, 0)
             .AtLeast("RateLimits:AnonymousBurst", o.RateLimits.AnonymousBurst, 1)
             .AtLeast("RateLimits:AuthenticatedPullsPerSecond", o.RateLimits.AuthenticatedPullsPerSecond, 0)
@@ -63,9 +68,22 @@ public sealed class RegistryLimits
     /// <summary>Image config blobs are read to learn os/architecture; larger ones are not parsed.</summary>
     public long MaxConfigBytesToParse { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>A Helm chart's archive is read up to this many bytes (compressed, and again uncompressed) looking for its README.</summary>
+    public long MaxChartBytesToScan { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>A chart's README is kept up to this many bytes (cut beyond); 0 reads no README.</summary>
+    public int MaxChartReadmeBytes { get; set; } = 256 * 1024;
+
     public TimeSpan UploadSessionLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public int MaxTagsPageSize { get; set; } = 1000;
+}
+
+/// <summary>What is read of signatures, SBOMs and attestations attached to images.</summary>
+public sealed class SupplyChainOptions
+{
+    /// <summary>Larger SBOMs, attestations and signature payloads are listed as unreadable instead of parsed.</summary>
+    public long MaxSbomBytes { get; set; } = 64 * 1024 * 1024;
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace Gallery.Testing;
 /// One registry host per test collection, on SQLite or PostgreSQL, with blobs on the filesystem or in a bucket of the
 /// test RADOS Gateway. Tests use distinct repository names, so they share it safely.
 /// </summary>
-public abstract class RegistryFixture(DatabaseProvider provider, bool s3 = false) : IAsyncLifetime
+public abstract class RegistryFixture(DatabaseProvider provider, bool s3 = false, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private TestBucket? _bucket;
@@ -26,7 +26,9 @@ public abstract class RegistryFixture(DatabaseProvider provider, bool s3 = false
     {
         _database = await TestDatabase.CreateAsync(provider);
         _bucket = s3 ? await TestBucket.CreateAsync() : null;
-        _host = await RegistryHost.StartAsync(_database, _bucket?.Settings);
+        var all = (_bucket?.Settings ?? new Dictionary<string, string?>()).Concat(settings ?? new Dictionary<string, string?>())
+            .ToDictionary(p => p.Key, p => p.Value);
+        _host = await RegistryHost.StartAsync(_database, all);
     }
 
     public async Task DisposeAsync()
@@ -54,3 +56,13 @@ public sealed class PostgresRegistryFixture() : RegistryFixture(DatabaseProvider
 
 /// <summary>PostgreSQL and an S3 bucket: what a node of a multi-node deployment runs on.</summary>
 public sealed class PostgresS3RegistryFixture() : RegistryFixture(DatabaseProvider.Postgres, s3: true);
+
+/// <summary>A registry that reads SBOMs only up to 256 KiB (Gallery:Supply:MaxSbomBytes), so a test can push one beyond it.</summary>
+public abstract class SmallSbomLimitFixture(DatabaseProvider provider) : RegistryFixture(provider, settings: new Dictionary<string, string?> { ["Gallery:Supply:MaxSbomBytes"] = SmallSbomLimitFixture.Limit.ToString() })
+{
+    public const int Limit = 256 * 1024;
+}
+
+public sealed class SqliteSmallSbomLimitFixture() : SmallSbomLimitFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSmallSbomLimitFixture() : SmallSbomLimitFixture(DatabaseProvider.Postgres);

@@ -22,6 +22,8 @@ public abstract class GalleryTestContext : BunitContext
         Services.AddSingleton<Gallery.Web.Components.Pages.Home.HomeListings>();
         Services.AddSingleton<IGalleryReader>(Reader);
         Services.AddSingleton<IPullHistory>(Pulls);
+        Services.AddSingleton<Gallery.Indexer.Artifacts.IImageBadges>(SupplyChain);
+        Services.AddSingleton<Gallery.Indexer.Artifacts.IImageDetailsReader>(SupplyChain);
     }
 
     private bool _disposing;
@@ -31,6 +33,8 @@ public abstract class GalleryTestContext : BunitContext
     protected FakeGalleryReader Reader { get; } = new();
 
     protected FakePullHistory Pulls { get; } = new();
+
+    protected FakeSupplyChain SupplyChain { get; } = new();
 
     protected Microsoft.AspNetCore.Components.NavigationManager Navigation =>
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();

@@ -22,16 +22,20 @@ public sealed record HitDisplay(
     IReadOnlyList<string> OperatingSystems,
     string? LogoDigest,
     long LastPushedTicks,
-    long CreatedTicks)
+    long CreatedTicks,
+    string Type = "image",
+    bool Signed = false,
+    bool HasSbom = false)
 {
     /// <summary>The first byte of the encoding; another value (or none) means: read the stored fields.</summary>
-    private const byte Format = 1;
+    private const byte Format = 3;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     public static HitDisplay Of(RepositoryRecord record) => new(
         record.FullName, record.Alias, record.Name, Optional(record.PublisherDisplayName), record.Verified, Optional(record.Description),
-        record.Architectures, record.OperatingSystems, Optional(record.LogoDigest), record.LastPushedAt?.Ticks ?? 0, record.CreatedAt.Ticks);
+        record.Architectures, record.OperatingSystems, Optional(record.LogoDigest), record.LastPushedAt?.Ticks ?? 0, record.CreatedAt.Ticks,
+        Registry.Core.Oci.ArtifactKinds.Name(record.Kind), record.Signed, record.HasSbom);
 
     /// <summary>Reads a hit: from the doc value when the document has one, else from its stored fields.</summary>
     public static HitDisplay Read(AtomicReader reader, BinaryDocValues? values, int doc, BytesRef scratch)
@@ -59,6 +63,9 @@ public sealed record HitDisplay(
             WriteOptional(writer, LogoDigest);
             writer.Write(LastPushedTicks);
             writer.Write(CreatedTicks);
+            writer.Write(Type);
+            writer.Write(Signed);
+            writer.Write(HasSbom);
         }
 
         return new BytesRef(bytes.GetBuffer(), 0, (int)bytes.Length);
@@ -69,7 +76,8 @@ public sealed record HitDisplay(
         using var reader = new BinaryReader(new MemoryStream(value.Bytes, value.Offset + 1, value.Length - 1, writable: false), Utf8);
         return new HitDisplay(
             reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(reader), reader.ReadBoolean(), ReadOptional(reader),
-            ReadList(reader), ReadList(reader), ReadOptional(reader), reader.ReadInt64(), reader.ReadInt64());
+            ReadList(reader), ReadList(reader), ReadOptional(reader), reader.ReadInt64(), reader.ReadInt64(), reader.ReadString(),
+            reader.ReadBoolean(), reader.ReadBoolean());
     }
 
     private static HitDisplay FromStored(Document document) => new(
@@ -83,7 +91,10 @@ public sealed record HitDisplay(
         document.GetValues(IndexFields.OperatingSystem),
         document.Get(IndexFields.LogoDigest),
         document.GetField(IndexFields.LastPushed)?.GetInt64Value() ?? 0,
-        document.GetField(IndexFields.Created)?.GetInt64Value() ?? 0);
+        document.GetField(IndexFields.Created)?.GetInt64Value() ?? 0,
+        document.Get(IndexFields.Type) ?? "image",
+        document.Get(IndexFields.Signed) == "true",
+        document.Get(IndexFields.Sbom) == "true");
 
     /// <summary>As the stored fields hold it: blank text is left out.</summary>
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -11,7 +11,7 @@ public static class IndexFields
     public const string Id = "id";
 
     /// <summary>Changes whenever a field or analyzer changes: an index written with another schema is rebuilt at start.</summary>
-    public const string Schema = "3";
+    public const string Schema = "5";
 
     /// <summary>The full name, lower-cased, untokenised (<c>bitnami/nginx</c>): the text equal to it ranks first.</summary>
     public const string FullNameKey = "full_name_key";
@@ -47,6 +47,19 @@ public static class IndexFields
     public const string Architecture = "architecture";
     public const string OperatingSystem = "os";
     public const string LogoDigest = "logo_digest";
+
+    /// <summary>What the repository holds: <c>image</c>, <c>helm</c> or <c>artifact</c> (<see cref="Registry.Core.Oci.ArtifactKinds"/>); a facet.</summary>
+    public const string Type = "type";
+
+    /// <summary>Whether some current tag's image is signed / has an SBOM (<c>true</c> or <c>false</c>); facets.</summary>
+    public const string Signed = "signed";
+    public const string Sbom = "sbom";
+
+    /// <summary>Keyword terms of the packages current tags ship: each lower-cased name and name@version (<see cref="PackageMap"/>).</summary>
+    public const string Package = "package";
+
+    /// <summary>Stored: which tags ship which package versions (<see cref="PackageMap.Encode"/>), read for the page's hits.</summary>
+    public const string PackageMap = "package_map";
 
     /// <summary>Numeric doc values (sortable); pulls are updated in place, without rebuilding the document.</summary>
     public const string Pulls = "pulls";

@@ -59,6 +59,18 @@ public static class RepositoryDocument
 
         AddFacet(document, IndexFields.Architecture, record.Architectures);
         AddFacet(document, IndexFields.OperatingSystem, record.OperatingSystems);
+        AddFacet(document, IndexFields.Type, [Registry.Core.Oci.ArtifactKinds.Name(record.Kind)]);
+        AddFacet(document, IndexFields.Signed, [record.Signed ? "true" : "false"]);
+        AddFacet(document, IndexFields.Sbom, [record.HasSbom ? "true" : "false"]);
+        foreach (var term in record.Packages.Terms())
+        {
+            document.Add(new StringField(IndexFields.Package, term, Field.Store.NO));
+        }
+
+        if (record.Packages.Entries.Count > 0)
+        {
+            document.Add(new StoredField(IndexFields.PackageMap, record.Packages.Encode()));
+        }
         return document;
     }
 

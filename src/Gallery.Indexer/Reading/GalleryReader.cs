@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Charts;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
+using Registry.Core.Oci;
 using Registry.Core.Data.Entities;
 using Registry.Core.Repositories.Public;
 
@@ -37,12 +40,35 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
             .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
         var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
-        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).OrderByDescending(t => t.Name == "latest")
+        var defaultTag = await TagsWithImages(row.Id).WithoutCosignTags().OrderByDescending(t => t.Name == "latest")
             .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        var kinds = await KindsAsync(row.Id, cancellationToken);
+        var kind = ArtifactKinds.OfRepository(kinds);
+        var chart = kind == ArtifactKind.Helm ? await ChartAsync(row.Id, cancellationToken) : null;
         return new GalleryRepository(
             row.FullName, row.Alias, row.Name, row.DisplayName, row.Verified, row.Description, row.AboutText, row.UsageText,
-            row.Architectures, row.OperatingSystems, platforms, row.LogoDigest, row.PullCount, Utc(lastPushed.Value), Utc(row.CreatedAt), tagCount, defaultTag);
+            row.Architectures, row.OperatingSystems, platforms, row.LogoDigest, row.PullCount, Utc(lastPushed.Value), Utc(row.CreatedAt), tagCount,
+            chart?.Tag ?? defaultTag)
+        {
+            Kind = kind,
+            Chart = chart,
+            ArtifactTypes = kind == ArtifactKind.Artifact ? kinds.Select(k => k.ArtifactType).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() : [],
+        };
     }
+
+    /// <summary>What the repository's tags (cosign's aside) point at: one row per distinct media type and artifact type.</summary>
+    private async Task<List<(string MediaType, string? ArtifactType)>> KindsAsync(long repositoryId, CancellationToken cancellationToken) =>
+        (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId).WithoutCosignTags()
+            .Select(t => new { t.Manifest.MediaType, t.Manifest.ArtifactType }).Distinct().ToListAsync(cancellationToken))
+        .Select(k => (k.MediaType, k.ArtifactType)).ToList();
+
+    /// <summary>The chart of the most recently pushed tag that holds one.</summary>
+    private Task<GalleryChart?> ChartAsync(long repositoryId, CancellationToken cancellationToken) =>
+        db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId && t.Manifest.Chart != null)
+            .OrderByDescending(t => t.Manifest.PushedAt).ThenByDescending(t => t.Name)
+            .Select(t => new GalleryChart(t.Name, t.Manifest.Chart!.Name, t.Manifest.Chart.Version, t.Manifest.Chart.AppVersion,
+                t.Manifest.Chart.Description, t.Manifest.Chart.Keywords, t.Manifest.Chart.Readme, t.Manifest.Chart.Problem))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<TagPage> GetTagsAsync(TagQuery query, CancellationToken cancellationToken = default)
     {
@@ -54,7 +80,12 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
             return new TagPage([], 0, page, pageSize);
         }
 
-        var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        var tags = TagsWithImages(repositoryId.Value).AsNoTracking();
+        if (!query.IncludeAttachmentTags)
+        {
+            tags = tags.WithoutCosignTags();
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Filter))
         {
             var filter = query.Filter.Trim();
@@ -95,6 +126,10 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
                 .OrderBy(p => p.Id).Select(p => new { p.ManifestId, p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.ManifestId, p => new TagPlatform(p.Os, p.Architecture, p.Variant, p.ChildDigest, p.Size));
+        var charts = manifests.Values.Any(m => m.ArtifactType == HelmMediaTypes.Config)
+            ? await db.HelmCharts.AsNoTracking().Where(c => ids.Contains(c.ManifestId))
+                .ToDictionaryAsync(c => c.ManifestId, c => new TagChart(c.Version, c.AppVersion), cancellationToken)
+            : [];
         // Sorted once per image, not once per row: an image may carry thousands of tags.
         var sharing = (await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId && ids.Contains(t.ManifestId))
                 .Select(t => new { t.ManifestId, t.Name }).ToListAsync(cancellationToken))
@@ -104,9 +139,19 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         {
             var m = manifests[t.ManifestId];
             var also = sharing[t.ManifestId].Where(n => n != t.Name).ToList();
-            return new TagRow(t.Name, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, Utc(m.PushedAt), platforms[t.ManifestId].ToList(), also);
+            return new TagRow(t.Name, m.Digest, m.MediaType, m.ArtifactType, m.ImageSize, Utc(m.PushedAt), platforms[t.ManifestId].ToList(), also)
+            {
+                Chart = charts.GetValueOrDefault(t.ManifestId),
+            };
         }).ToList();
     }
+
+    /// <summary>
+    /// A repository's tags, read with their images: the images are the repository's too, which lets PostgreSQL find
+    /// them by the repository's index. Joined by id alone, it hashed every image of the catalog for each tags page.
+    /// </summary>
+    private IQueryable<Tag> TagsWithImages(long repositoryId) =>
+        db.Tags.Where(t => t.RepositoryId == repositoryId && t.Manifest.RepositoryId == repositoryId);
 
     public Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default) =>
         db.VisibleRegistries().AsNoTracking().Where(r => r.Alias == alias)

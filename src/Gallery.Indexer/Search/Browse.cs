@@ -8,15 +8,16 @@ namespace Gallery.Indexer.Search;
 /// Lists everything (no text, no publisher filter) by pulls, most first, then by name: what the query path would
 /// return for a match-all query sorted by relevance or popularity (every score is the same), read straight from
 /// the segments' <see cref="SegmentFacts"/> arrays instead of through a scorer, a sort comparator and doc values
-/// per document. Filters and both facets are applied in the same loop.
+/// per document. Filters and every facet are applied in the same loop.
 /// </summary>
 internal static class Browse
 {
     /// <summary>The score a match-all query gives every document.</summary>
     public const float Score = 1f;
 
-    public static (int Total, ScoreDoc[] Top) Run(IndexSearcher searcher, int size, bool? verified, FacetDimension architectures, FacetDimension systems)
+    public static (int Total, ScoreDoc[] Top) Run(IndexSearcher searcher, int size, bool? verified, IReadOnlyList<FacetDimension> dimensions)
     {
+        var masks = new ulong[dimensions.Count][];
         var total = 0;
         var candidates = new List<(long Pulls, BytesRef Name, int Doc)>();
         var heap = new PriorityQueue<int, (long Pulls, int Ord, int Doc)>(size + 1, Worse.Instance);
@@ -24,11 +25,11 @@ internal static class Browse
         {
             var reader = leaf.AtomicReader;
             var facts = SegmentFacts.For(reader);
-            architectures.NextSegment(reader, facts.Architectures);
-            systems.NextSegment(reader, facts.OperatingSystems);
-            if (facts.Architectures.Masks is not { } archMasks || facts.OperatingSystems.Masks is not { } osMasks)
+            for (var i = 0; i < dimensions.Count; i++)
             {
-                throw new InvalidOperationException("Browse needs facet masks");
+                var column = dimensions[i].Column(reader);
+                dimensions[i].NextSegment(reader, column);
+                masks[i] = column.Masks ?? throw new InvalidOperationException("Browse needs facet masks");
             }
 
             var live = facts.LiveDocs;
@@ -42,23 +43,30 @@ internal static class Browse
                     continue;
                 }
 
-                var arch = archMasks[doc];
-                var os = osMasks[doc];
-                var passesArch = architectures.Passes(arch);
-                var passesOs = systems.Passes(os);
-                if (passesOs)
+                var failures = 0;
+                var failed = 0;
+                for (var i = 0; i < masks.Length; i++)
                 {
-                    architectures.CountMask(arch);
+                    if (!dimensions[i].Passes(masks[i][doc]))
+                    {
+                        failures++;
+                        failed = i;
+                    }
                 }
 
-                if (passesArch)
+                if (failures == 1)
                 {
-                    systems.CountMask(os);
+                    dimensions[failed].CountMask(masks[failed][doc]);
                 }
 
-                if (!passesArch || !passesOs)
+                if (failures > 0)
                 {
                     continue;
+                }
+
+                for (var i = 0; i < masks.Length; i++)
+                {
+                    dimensions[i].CountMask(masks[i][doc]);
                 }
 
                 total++;
@@ -86,8 +94,10 @@ internal static class Browse
             }
         }
 
-        architectures.NextSegment(null, null);
-        systems.NextSegment(null, null);
+        foreach (var dimension in dimensions)
+        {
+            dimension.NextSegment(null, null);
+        }
         candidates.Sort((a, b) => a.Pulls != b.Pulls ? b.Pulls.CompareTo(a.Pulls)
             : a.Name.CompareTo(b.Name) is var byName and not 0 ? byName : a.Doc.CompareTo(b.Doc));
         var top = new ScoreDoc[Math.Min(size, candidates.Count)];

@@ -6,11 +6,11 @@ using Lucene.Net.Util;
 namespace Gallery.Indexer.Search;
 
 /// <summary>
-/// Applies the architecture and operating-system filters and counts both facets in the same pass over the
-/// matches: a document counts towards one dimension's values when it passes the other dimension's filter, and is
-/// collected as a hit when it passes both. Counts are kept per segment by ordinal and named once per segment.
+/// Applies the facet filters (architecture, operating system, type...) and counts every facet in the same pass over
+/// the matches: a document counts towards one dimension's values when it passes every other dimension's filter, and
+/// is collected as a hit when it passes all of them. Counts are kept per segment by ordinal and named once per segment.
 /// </summary>
-internal sealed class FacetingCollector(ICollector hits, FacetDimension first, FacetDimension second) : ICollector
+internal sealed class FacetingCollector(ICollector hits, params FacetDimension[] dimensions) : ICollector
 {
     public int TotalHits { get; private set; }
 
@@ -20,27 +20,38 @@ internal sealed class FacetingCollector(ICollector hits, FacetDimension first, F
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        first.NextSegment(context.AtomicReader);
-        second.NextSegment(context.AtomicReader);
+        foreach (var dimension in dimensions)
+        {
+            dimension.NextSegment(context.AtomicReader);
+        }
+
         hits.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
-        var passesFirst = first.Read(doc);
-        var passesSecond = second.Read(doc);
-        if (passesSecond)
+        var failures = 0;
+        var failed = 0;
+        for (var i = 0; i < dimensions.Length; i++)
         {
-            first.CountRead();
+            if (!dimensions[i].Read(doc))
+            {
+                failures++;
+                failed = i;
+            }
         }
 
-        if (passesFirst)
+        if (failures == 1)
         {
-            second.CountRead();
+            dimensions[failed].CountRead();
         }
-
-        if (passesFirst && passesSecond)
+        else if (failures == 0)
         {
+            foreach (var dimension in dimensions)
+            {
+                dimension.CountRead();
+            }
+
             TotalHits++;
             hits.Collect(doc);
         }
@@ -49,8 +60,10 @@ internal sealed class FacetingCollector(ICollector hits, FacetDimension first, F
     /// <summary>Names the last segment's counts; call once after the search.</summary>
     public void Finish()
     {
-        first.NextSegment(null);
-        second.NextSegment(null);
+        foreach (var dimension in dimensions)
+        {
+            dimension.NextSegment(null);
+        }
     }
 }
 
@@ -165,10 +178,10 @@ internal sealed class FacetDimension(string field, IReadOnlyCollection<string> s
     /// <summary>Whether a mask of the current segment passes this dimension's filter.</summary>
     public bool Passes(ulong mask) => !_filters || (mask & _selectedMask) != 0;
 
-    private FacetColumn Column(SegmentFacts facts) =>
-        field == Documents.IndexFields.Architecture ? facts.Architectures
-        : field == Documents.IndexFields.OperatingSystem ? facts.OperatingSystems
-        : throw new InvalidOperationException($"{field} is not a facet");
+    private FacetColumn Column(SegmentFacts facts) => facts.Column(field);
+
+    /// <summary>The segment's column of this dimension's field (for <see cref="Browse"/>).</summary>
+    public FacetColumn Column(AtomicReader reader) => SegmentFacts.For(reader).Column(field);
 
     /// <summary>Adds the finished segment's counts to the totals, by name.</summary>
     private void NameCounts()

@@ -9,7 +9,7 @@ namespace Gallery.Indexer.Search;
 
 /// <summary>
 /// <c>GET /api/search</c>: the gallery's search as JSON, with gallery.ecr.aws's parameter names
-/// (<c>searchTerm, architecture, operatingSystems, verified, publisher, sort, page, pageSize</c>). Filters with several
+/// (<c>searchTerm, architecture, operatingSystems, verified, publisher, sort, page, pageSize</c>) and <c>type, signed, sbom, package</c>. Filters with several
 /// values take them repeated or comma-separated.
 /// </summary>
 public static class SearchApi
@@ -43,14 +43,20 @@ public static class SearchApi
             errors["sort"] = [$"one of {string.Join(", ", Enum.GetNames<SearchSort>())}"];
         }
 
-        bool? verified = null;
-        if (!string.IsNullOrEmpty(parameters.Verified))
+        var verified = Flag(parameters.Verified, "verified", errors);
+
+        var types = Values(parameters.Type);
+        if (types.Any(t => Registry.Core.Oci.ArtifactKinds.Parse(t) is null))
         {
-            verified = bool.TryParse(parameters.Verified, out var v) ? v : null;
-            if (verified is null)
-            {
-                errors["verified"] = ["true or false"];
-            }
+            errors["type"] = [$"one or more of {string.Join(", ", Registry.Core.Oci.ArtifactKinds.Names)}"];
+        }
+
+        var signed = Flag(parameters.Signed, "signed", errors);
+        var sbom = Flag(parameters.Sbom, "sbom", errors);
+        PackageFilter? package = null;
+        if (parameters.Package is not null && (package = PackageFilter.TryParse(parameters.Package, out var packageProblem)) is null)
+        {
+            errors["package"] = [packageProblem!];
         }
 
         var page = Number(parameters.Page, "page", 1, int.MaxValue, errors);
@@ -65,8 +71,12 @@ public static class SearchApi
             Text = parameters.SearchTerm,
             Architectures = Values(parameters.Architecture),
             OperatingSystems = Values(parameters.OperatingSystems),
+            Types = types.Select(t => t.ToLowerInvariant()).ToArray(),
             Publisher = string.IsNullOrEmpty(parameters.Publisher) ? null : parameters.Publisher,
             Verified = verified,
+            Signed = signed,
+            Sbom = sbom,
+            Package = package,
             Sort = sort,
             Page = page,
             PageSize = pageSize,
@@ -83,6 +93,22 @@ public static class SearchApi
 
     private static string[] Values(string[]? values) =>
         (values ?? []).SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    private static bool? Flag(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors[name] = ["true or false"];
+        return null;
+    }
 
     private static int Number(string? text, string name, int fallback, int max, Dictionary<string, string[]> errors)
     {

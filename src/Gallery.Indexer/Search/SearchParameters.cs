@@ -23,4 +23,12 @@ public readonly record struct SearchParameters(
     [property: FromQuery(Name = "page"), Description("1-based page number; default 1.")]
     string? Page,
     [property: FromQuery(Name = "pageSize"), Description("Hits per page, 1 to 100; default 25. Above 100 is a 400.")]
-    string? PageSize);
+    string? PageSize,
+    [property: FromQuery(Name = "type"), Description("What repositories hold (image, helm, artifact): repeated or comma-separated; any of them matches.")]
+    string[]? Type,
+    [property: FromQuery(Name = "signed"), Description("true: only repositories with a signed current tag (signatures are not verified); false: only those without.")]
+    string? Signed,
+    [property: FromQuery(Name = "sbom"), Description("true: only repositories with an SBOM on a current tag; false: only those without.")]
+    string? Sbom,
+    [property: FromQuery(Name = "package"), Description("A package some current tag's SBOM lists: name (zlib), or name@version prefix (zlib@1.2); hits say which tags ship which version.")]
+    string? Package);

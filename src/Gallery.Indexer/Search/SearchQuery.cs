@@ -175,6 +175,9 @@ public static class SearchQuery
             best.Add(Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1));
         }
 
+        // A package some current tag ships (zlib, openssl): found, but below every field a person wrote.
+        best.Add(Boosted(new TermQuery(new Term(IndexFields.Package, word)), 0.5f));
+
         if (isLast && word.Length >= 3)
         {
             // The word as typed so far, in prose: the publisher and description from 3 letters, About and Usage from 4.

@@ -18,10 +18,22 @@ public sealed record SearchRequest
 
     public IReadOnlyList<string> OperatingSystems { get; init; } = [];
 
+    /// <summary>What repositories hold: <c>image</c>, <c>helm</c>, <c>artifact</c> (<see cref="Registry.Core.Oci.ArtifactKinds.Names"/>).</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
     /// <summary>A publisher's registry alias.</summary>
     public string? Publisher { get; init; }
 
     public bool? Verified { get; init; }
+
+    /// <summary>true: only repositories with a signed current tag; false: only those without.</summary>
+    public bool? Signed { get; init; }
+
+    /// <summary>true: only repositories with an SBOM on a current tag; false: only those without.</summary>
+    public bool? Sbom { get; init; }
+
+    /// <summary>Only repositories whose current tags ship this package (and version, when the filter has a prefix).</summary>
+    public PackageFilter? Package { get; init; }
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 

@@ -9,6 +9,12 @@ public sealed record SearchResult(
     SearchFacets Facets,
     double ElapsedMilliseconds)
 {
+    /// <summary>
+    /// The words to mark in the hits' full names and descriptions, lower-cased as written there (each a whole word, to
+    /// mark case-insensitively): <c>/api/search</c> sends them once rather than a marked copy of each hit's texts.
+    /// </summary>
+    public IReadOnlyList<string>? Marks { get; init; }
+
     /// <summary>The text with likely typos corrected, when it found fewer than <see cref="Search.DidYouMean.FewHits"/> repositories.</summary>
     public string? DidYouMean { get; init; }
 
@@ -17,8 +23,9 @@ public sealed record SearchResult(
 
 /// <summary>
 /// One repository found, with what a card shows and no more: score and creation time are not sent
-/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>, present only
-/// where something matched; a description with matches is sent once, marked (<see cref="Description"/> is then null).
+/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both), nor the highlights — the
+/// answer's <see cref="SearchResult.Marks"/> say what to mark. Highlights (for pages) are HTML-escaped text with matches
+/// wrapped in <c>&lt;mark&gt;</c>, present only where something matched.
 /// </summary>
 public sealed record SearchHit(
     string FullName,
@@ -34,8 +41,25 @@ public sealed record SearchHit(
     DateTime? LastPushedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] DateTime CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] float Score,
-    SearchHighlights Highlights);
+    [property: System.Text.Json.Serialization.JsonIgnore] SearchHighlights Highlights)
+{
+    /// <summary>What the repository holds when it is not images: <c>helm</c> or <c>artifact</c>; null (left out) for images.</summary>
+    public string? Type { get; init; }
 
+    /// <summary>True when the image behind some current tag is signed (not verified); absent otherwise.</summary>
+    public bool? Signed { get; init; }
+
+    /// <summary>True when the image behind some current tag has an SBOM; absent otherwise.</summary>
+    public bool? Sbom { get; init; }
+
+    /// <summary>For a <c>package=</c> search: the versions found and the tags that ship them (up to 5).</summary>
+    public IReadOnlyList<PackageMatch>? Packages { get; init; }
+}
+
+/// <summary>A package version a repository's current tags ship, and which tags (up to 5).</summary>
+public sealed record PackageMatch(string Name, string? Version, IReadOnlyList<string> Tags);
+
+/// <summary>What matched, marked for a card: the full name, and a window of the description.</summary>
 public sealed record SearchHighlights(string? FullName, string? Description)
 {
     /// <summary>Whether a highlighted text marks anything (else it is left out, and the plain text shown).</summary>
@@ -43,11 +67,20 @@ public sealed record SearchHighlights(string? FullName, string? Description)
 }
 
 /// <summary>
-/// Counts per architecture and operating system for the current text and the other filters: each dimension is
+/// Counts per architecture, operating system and type for the current text and the other filters: each dimension is
 /// counted as if its own filter were not set, so choosing one value still shows how many the others have.
 /// </summary>
 public sealed record SearchFacets(IReadOnlyList<FacetCount> Architectures, IReadOnlyList<FacetCount> OperatingSystems)
 {
+    /// <summary>Counts per type (<c>image</c>, <c>helm</c>, <c>artifact</c>).</summary>
+    public IReadOnlyList<FacetCount> Types { get; init; } = [];
+
+    /// <summary>Counts of repositories with (<c>true</c>) and without (<c>false</c>) a signed current tag.</summary>
+    public IReadOnlyList<FacetCount> Signed { get; init; } = [];
+
+    /// <summary>Counts of repositories with (<c>true</c>) and without (<c>false</c>) an SBOM on a current tag.</summary>
+    public IReadOnlyList<FacetCount> Sbom { get; init; } = [];
+
     public static SearchFacets Empty { get; } = new([], []);
 }
 

@@ -6,8 +6,8 @@ using Lucene.Net.Util;
 namespace Gallery.Indexer.Search;
 
 /// <summary>
-/// What searches read for every matching document, as plain arrays per segment reader: the architectures and
-/// operating systems of each document as a bit mask of the segment's ordinals, whether it is verified, its pulls and
+/// What searches read for every matching document, as plain arrays per segment reader: the architectures,
+/// operating systems, type, signed and SBOM of each document as a bit mask of the segment's ordinals, whether it is verified, its pulls and
 /// the ordinal of its sort name. Built once per <see cref="AtomicReader"/> instance (a segment whose pulls or
 /// deletions change gets a new instance on refresh, so nothing goes stale) and warmed when a searcher is opened.
 /// </summary>
@@ -21,6 +21,9 @@ internal sealed class SegmentFacts
         LiveDocs = reader.LiveDocs;
         Architectures = FacetColumn.Read(reader, IndexFields.Architecture);
         OperatingSystems = FacetColumn.Read(reader, IndexFields.OperatingSystem);
+        Types = FacetColumn.Read(reader, IndexFields.Type);
+        Signed = FacetColumn.Read(reader, IndexFields.Signed);
+        Sboms = FacetColumn.Read(reader, IndexFields.Sbom);
         Pulls = new long[MaxDoc];
         if (reader.GetNumericDocValues(IndexFields.Pulls) is { } pulls)
         {
@@ -59,6 +62,23 @@ internal sealed class SegmentFacts
     public FacetColumn Architectures { get; }
 
     public FacetColumn OperatingSystems { get; }
+
+    public FacetColumn Types { get; }
+
+    public FacetColumn Signed { get; }
+
+    public FacetColumn Sboms { get; }
+
+    /// <summary>Every faceted field's column, for what searches and listings do to all of them alike.</summary>
+    public IEnumerable<FacetColumn> Columns => [Architectures, OperatingSystems, Types, Signed, Sboms];
+
+    public FacetColumn Column(string field) =>
+        field == IndexFields.Architecture ? Architectures
+        : field == IndexFields.OperatingSystem ? OperatingSystems
+        : field == IndexFields.Type ? Types
+        : field == IndexFields.Signed ? Signed
+        : field == IndexFields.Sbom ? Sboms
+        : throw new InvalidOperationException($"{field} is not a facet");
 
     public long[] Pulls { get; }
 

@@ -1,5 +1,6 @@
 using Gallery.Indexer.Indexing;
 using Gallery.Web.Components.Pages.Home;
+using Gallery.Web.Components.Pages.Images;
 using Gallery.Web.Components.Pages.Publishers;
 using Gallery.Web.Components.Pages.Repositories;
 using Gallery.Web.Components.Pages.Search;
@@ -47,6 +48,10 @@ internal sealed class GalleryPageTags : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
+    /// <summary>An image page is named after its repository, so the repository's changes empty it too.</summary>
+    private static string RepositoryOf(string alias, string? name) =>
+        $"{alias}/{(ImageAddress.TryParse(name, out var repository, out _) ? repository : name?.Trim('/'))}".ToLowerInvariant();
+
     private static string Of(HttpContext context)
     {
         var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
@@ -55,8 +60,7 @@ internal sealed class GalleryPageTags : IOutputCachePolicy
         {
             _ when page == typeof(Home) || page == typeof(SearchPage) => Listing,
             _ when page == typeof(PublisherPage) && alias is not null => PublisherPrefix + alias.ToLowerInvariant(),
-            _ when page == typeof(RepositoryPage) && alias is not null =>
-                RepositoryPrefix + $"{alias}/{(context.Request.RouteValues["Name"] as string)?.Trim('/')}".ToLowerInvariant(),
+            _ when page == typeof(RepositoryPage) && alias is not null => RepositoryPrefix + RepositoryOf(alias, context.Request.RouteValues["Name"] as string),
             _ => Unnamed,
         };
     }

@@ -28,6 +28,12 @@ public abstract class RegistryDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Tag> Tags => Set<Tag>();
 
+    public DbSet<HelmChart> HelmCharts => Set<HelmChart>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<SbomPackage> SbomPackages => Set<SbomPackage>();
+
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
     public DbSet<RegistryEvent> Events => Set<RegistryEvent>();

@@ -11,4 +11,7 @@ public static class RegistryEventTypes
     public const string ImageDeleted = "image.deleted";
     public const string TagUpdated = "tag.updated";
     public const string TagDeleted = "tag.deleted";
+
+    /// <summary>An image's attachments were read (packages, signer, ...); <c>Digest</c> is the image's, the subject.</summary>
+    public const string AttachmentsRead = "attachments.read";
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Registry.Core.Charts;
+using Registry.Core.Attachments;
 using Registry.Core.Data;
 using Registry.Core.Data.Entities;
 using Registry.Core.Diagnostics;
@@ -16,8 +18,10 @@ public sealed class ManifestService(
     IBlobStore store,
     ManifestContentCache cache,
     ManifestPlatforms platforms,
+    HelmChartInspector charts,
     RepositoryService repositories,
-    RegistryMetrics metrics)
+    RegistryMetrics metrics,
+    AttachmentRecorder attachments)
 {
     public async Task<ManifestContent> GetAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
     {
@@ -72,14 +76,15 @@ public sealed class ManifestService(
         }
     }
 
-    /// <summary>Checks what a new manifest references, works out its platforms and stores its bytes.</summary>
-    private async Task<ManifestPlatforms.Result> PrepareAsync(long repositoryId, ParsedManifest manifest, Digest digest, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Checks what a new manifest references, works out its platforms (or its chart) and stores its bytes.</summary>
+    private async Task<Prepared> PrepareAsync(long repositoryId, ParsedManifest manifest, Digest digest, byte[] content, CancellationToken cancellationToken)
     {
         await EnsureReferencesExistAsync(repositoryId, manifest, cancellationToken);
         var description = await platforms.DescribeAsync(repositoryId, manifest, cancellationToken);
+        var chart = await charts.InspectAsync(repositoryId, manifest, cancellationToken);
         await store.PutAsync(digest, content, cancellationToken);
         cache.Add(digest, content);
-        return description;
+        return new Prepared(description, chart);
     }
 
     public async Task DeleteAsync(RepositoryName name, ManifestRef reference, CancellationToken cancellationToken)
@@ -91,6 +96,7 @@ public sealed class ManifestService(
             var row = await db.Tags.Include(t => t.Manifest).FirstOrDefaultAsync(t => t.RepositoryId == repositoryId && t.Name == tag, cancellationToken)
                 ?? throw ManifestUnknown(reference);
             db.Tags.Remove(row);
+            await attachments.TagRemovedAsync(repositoryId, tag, cancellationToken);
             db.AddEvent(RegistryEventTypes.TagDeleted, name.FullName, row.Manifest.Digest, tag);
         }
         else
@@ -182,7 +188,7 @@ public sealed class ManifestService(
 
     /// <param name="description">Null when the manifest was already stored; if it vanished meanwhile, <see cref="ManifestVanishedException"/>.</param>
     private async Task SaveAsync(RepositoryName name, long repositoryId, string? tag, Digest digest, ParsedManifest parsed, int size,
-        ManifestPlatforms.Result? description, CancellationToken cancellationToken)
+        Prepared? description, CancellationToken cancellationToken)
     {
         var digestText = digest.ToString();
         var now = DateTime.UtcNow;
@@ -198,6 +204,7 @@ public sealed class ManifestService(
 
             manifest = NewManifest(repositoryId, digestText, parsed, size, description, now);
             db.Manifests.Add(manifest);
+            await attachments.ManifestAddedAsync(repositoryId, manifest, parsed, now, cancellationToken);
             db.AddEvent(RegistryEventTypes.ImagePushed, name.FullName, digestText, tag, now);
         }
 
@@ -208,12 +215,14 @@ public sealed class ManifestService(
             {
                 db.Tags.Add(new Tag { RepositoryId = repositoryId, Name = tag, Manifest = manifest, UpdatedAt = now });
                 added = true;
+                await attachments.TagSetAsync(repositoryId, tag, manifest, parsed, now, cancellationToken);
                 db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
             }
             else if (existing.Manifest.Digest != digestText)
             {
                 existing.Manifest = manifest;
                 existing.UpdatedAt = now;
+                await attachments.TagSetAsync(repositoryId, tag, manifest, parsed, now, cancellationToken);
                 db.AddEvent(RegistryEventTypes.TagUpdated, name.FullName, digestText, tag, now);
             }
         }
@@ -228,8 +237,9 @@ public sealed class ManifestService(
         db.ChangeTracker.Clear();
     }
 
-    private static Manifest NewManifest(long repositoryId, string digest, ParsedManifest parsed, int size, ManifestPlatforms.Result description, DateTime now)
+    private static Manifest NewManifest(long repositoryId, string digest, ParsedManifest parsed, int size, Prepared prepared, DateTime now)
     {
+        var description = prepared.Description;
         var manifest = new Manifest
         {
             RepositoryId = repositoryId,
@@ -242,6 +252,7 @@ public sealed class ManifestService(
             AnnotationsJson = parsed.Annotations is null ? null : JsonSerializer.Serialize(parsed.Annotations),
             PushedAt = now,
             Platforms = description.Platforms,
+            Chart = prepared.Chart,
         };
         if (parsed.Config is { } config)
         {
@@ -262,6 +273,9 @@ public sealed class ManifestService(
     }
 
     private sealed record ManifestRow(string Digest, string MediaType);
+
+    /// <summary>What a new manifest's row is made of besides the manifest itself.</summary>
+    private sealed record Prepared(ManifestPlatforms.Result Description, HelmChart? Chart);
 
     /// <summary>A manifest taken as already stored was deleted before the tag could point at it.</summary>
     private sealed class ManifestVanishedException : Exception;

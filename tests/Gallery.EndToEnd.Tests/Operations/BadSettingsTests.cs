@@ -14,6 +14,7 @@ public sealed class BadSettingsTests : IDisposable
     public static TheoryData<string, string, string> BadSettings => new()
     {
         { "Gallery__Limits__MaxLayerBytes", "-5", "Gallery:Limits:MaxLayerBytes (Gallery__Limits__MaxLayerBytes) must be at least 1; it is -5" },
+        { "Gallery__Supply__MaxSbomBytes", "0", "Gallery:Supply:MaxSbomBytes (Gallery__Supply__MaxSbomBytes) must be at least 1; it is 0" },
         { "Gallery__Limits__UploadSessionLifetime", "00:00:00", "Gallery:Limits:UploadSessionLifetime (Gallery__Limits__UploadSessionLifetime) must be longer than zero" },
         { "Gallery__Access__RegistryTokenLifetime", "0", "Gallery:Access:RegistryTokenLifetime (Gallery__Access__RegistryTokenLifetime) must be longer than zero" },
         { "Gallery__Index__PollInterval", "-00:00:01", "Gallery:Index:PollInterval (Gallery__Index__PollInterval) must be longer than zero" },

@@ -25,7 +25,7 @@ public sealed class OpenApiTests(SqliteGalleryFixture fixture) : GalleryTest(fix
 
         var search = document.Paths["/api/search"].Operations![HttpMethod.Get];
         Assert.Equal(
-            ["searchTerm", "architecture", "operatingSystems", "verified", "publisher", "sort", "page", "pageSize"],
+            ["searchTerm", "architecture", "operatingSystems", "verified", "publisher", "sort", "page", "pageSize", "type", "signed", "sbom", "package"],
             search.Parameters!.Select(p => p.Name));
         Assert.All(search.Parameters!, p => Assert.False(string.IsNullOrWhiteSpace(p.Description), $"{p.Name} has no description"));
         Assert.Contains("200", search.Responses!.Keys);
@@ -45,6 +45,10 @@ public sealed class OpenApiTests(SqliteGalleryFixture fixture) : GalleryTest(fix
 
         await AssertMatchesAsync(document, $"api/search?searchTerm={name}&architecture=x86-64,ARM%2064&operatingSystems=Linux&sort=name&pageSize=5", HttpStatusCode.OK, "application/json");
         await AssertMatchesAsync(document, "api/search", HttpStatusCode.OK, "application/json");
+        await AssertMatchesAsync(document, "api/search?type=image,helm", HttpStatusCode.OK, "application/json");
+        await AssertMatchesAsync(document, "api/search?type=chart", HttpStatusCode.BadRequest, "application/problem+json");
+        await AssertMatchesAsync(document, "api/search?package=zlib%401.2&signed=true&sbom=false", HttpStatusCode.OK, "application/json");
+        await AssertMatchesAsync(document, "api/search?package=", HttpStatusCode.BadRequest, "application/problem+json");
         await AssertMatchesAsync(document, "api/search?pageSize=101&sort=sideways", HttpStatusCode.BadRequest, "application/problem+json");
     }
 

@@ -23,7 +23,7 @@ public abstract class AccessibilityTests(GalleryFixture fixture) : GalleryTest(f
     {
         var name = "a11y-" + Guid.NewGuid().ToString("N")[..8];
         var repository = $"{TestPublisher.Alias}/{name}";
-        var (layout, _) = OciLayouts.SingleLayer(Temp.Sub("push"), repository, "1.0");
+        var (layout, image) = OciLayouts.SingleLayer(Temp.Sub("push"), repository, "1.0");
         await Skopeo.CopyAsync(References.Oci(layout.Directory, "1.0"), Docker(repository, "1.0"));
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(Gallery.BaseAddress);
@@ -31,7 +31,7 @@ public abstract class AccessibilityTests(GalleryFixture fixture) : GalleryTest(f
         foreach (var theme in new[] { "light", "dark" })
         {
             await page.Context.AddCookiesAsync([new Cookie { Name = "gallery-theme", Value = theme, Url = Gallery.BaseAddress.ToString() }]);
-            foreach (var url in new[] { "/", $"/search?searchTerm={name}", $"/{repository}", $"/{repository}?tab=image-tags", $"/{TestPublisher.Alias}", "/no-such-publisher-here" })
+            foreach (var url in new[] { "/", $"/search?searchTerm={name}", $"/{repository}", $"/{repository}?tab=image-tags", $"/{repository}/images/{image.Manifest.Digest}", $"/{TestPublisher.Alias}", "/no-such-publisher-here" })
             {
                 await page.GotoAsync(url);
                 await AssertAccessibleAsync(page, $"{url} ({theme})");

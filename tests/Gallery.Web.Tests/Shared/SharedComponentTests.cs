@@ -52,6 +52,36 @@ public sealed class SharedComponentTests : GalleryTestContext
     }
 
     [Fact]
+    public void A_card_shows_signed_sbom_helm_and_the_package_versions_found_as_inert_text()
+    {
+        var hit = FakeGallerySearch.Hit("acme/app", "An app") with
+        {
+            Signed = true,
+            Sbom = true,
+            Type = "helm",
+            Packages = [new Gallery.Indexer.Search.PackageMatch("<b>zlib</b>", "1.2.13", ["latest", "1.0"])],
+        };
+
+        var card = Render<RepositoryCard>(p => p.Add(x => x.Hit, hit));
+
+        Assert.Equal("Signed", card.Find(".supply-badge.signed").TextContent.Trim());
+        Assert.Equal("SBOM", card.Find(".supply-badge.sbom").TextContent.Trim());
+        Assert.Contains("Helm chart", card.Find(".kind-badge").TextContent);
+        Assert.Equal("<b>zlib</b> 1.2.13 in latest, 1.0", card.Find(".package-matches li").TextContent);
+        Assert.Empty(card.FindAll(".package-matches b"));
+    }
+
+    [Fact]
+    public void A_plain_card_has_no_supply_chain_badges()
+    {
+        var card = Render<RepositoryCard>(p => p.Add(x => x.Hit, FakeGallerySearch.Hit("acme/plain", "Plain")));
+
+        Assert.Empty(card.FindAll(".supply-badge"));
+        Assert.Empty(card.FindAll(".kind-badge"));
+        Assert.Empty(card.FindAll(".package-matches"));
+    }
+
+    [Fact]
     public void A_logo_with_a_digest_is_served_by_the_logo_endpoint()
     {
         var logo = Render<Logo>(p => p.Add(x => x.Digest, "sha256:abc").Add(x => x.Size, "large"));

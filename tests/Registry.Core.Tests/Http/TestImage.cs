@@ -24,7 +24,12 @@ public sealed record TestBlob(byte[] Content, string MediaType)
             ["rootfs"] = new { type = "layers", diff_ids = Array.Empty<string>() },
         }), MediaTypes.OciImageConfig);
 
-    public object Descriptor => new { mediaType = MediaType, digest = Digest, size = Content.Length };
+    /// <summary>Annotations on the blob's descriptor in a manifest (as cosign puts its signature, certificate and bundle).</summary>
+    public IReadOnlyDictionary<string, string>? Annotations { get; init; }
+
+    public object Descriptor => Annotations is null
+        ? new { mediaType = MediaType, digest = Digest, size = Content.Length }
+        : new { mediaType = MediaType, digest = Digest, size = Content.Length, annotations = Annotations };
 }
 
 public sealed class TestImage

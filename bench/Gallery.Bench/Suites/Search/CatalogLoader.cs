@@ -61,6 +61,60 @@ public static class CatalogLoader
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            var sboms = AddSboms(db, chunk, rows);
+            await db.SaveChangesAsync(cancellationToken);
+            db.SbomPackages.AddRange(sboms.SelectMany(s => s.Packages.Select((p, ordinal) => new SbomPackage
+            {
+                AttachmentId = s.Attachment.Id,
+                Ordinal = ordinal,
+                Name = p.Name,
+                Version = p.Version,
+            })));
+            await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>An SPDX SBOM attached as a referrer to the image of each repository that has packages, already read.</summary>
+    private static List<(Attachment Attachment, (string Name, string Version)[] Packages)> AddSboms(RegistryDbContext db, GeneratedRepository[] chunk, List<Repository> rows)
+    {
+        var added = new List<(Attachment, (string, string)[])>();
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (chunk[i].Packages.Length == 0)
+            {
+                continue;
+            }
+
+            var subject = $"sha256:{rows[i].Id:x64}";
+            var carrier = new Manifest
+            {
+                RepositoryId = rows[i].Id,
+                Digest = $"sha256:{rows[i].Id + (1L << 40):x64}",
+                MediaType = "application/vnd.oci.image.manifest.v1+json",
+                ArtifactType = "application/spdx+json",
+                SubjectDigest = subject,
+                PushedAt = chunk[i].PushedAt,
+            };
+            db.Manifests.Add(carrier);
+            var attachment = new Attachment
+            {
+                RepositoryId = rows[i].Id,
+                SubjectDigest = subject,
+                Manifest = carrier,
+                Source = AttachmentSource.Referrer,
+                MediaType = "application/spdx+json",
+                ArtifactType = "application/spdx+json",
+                Kind = AttachmentKind.Sbom,
+                Format = "SPDX-2.3",
+                Generator = "syft-1.0.0",
+                PushedAt = chunk[i].PushedAt,
+                State = AttachmentState.Readable,
+                PackageCount = chunk[i].Packages.Length,
+            };
+            db.Attachments.Add(attachment);
+            added.Add((attachment, chunk[i].Packages));
+        }
+
+        return added;
     }
 }

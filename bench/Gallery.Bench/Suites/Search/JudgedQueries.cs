@@ -13,6 +13,7 @@ public enum JudgedKind
     DescriptionPhrase,
     Filtered,
     Sorted,
+    Package,
 }
 
 /// <summary>One judged search: what was typed (with filters or a sort) and the repository it means.</summary>
@@ -23,7 +24,8 @@ public sealed record JudgedQuery(JudgedKind Kind, SearchRequest Request, string 
 /// exact full names of every shape (official, copy, mirror, namespaced path, tail); bare names of popular software
 /// (the official image); prefixes of 2–6 letters, judged only where that software is the most popular one starting so;
 /// typos (a swap, a dropped, doubled or wrong letter); two words (<c>redis exporter</c> → the canonical exporter);
-/// phrases of a description; a bare name with a platform filter or sorted by pulls. Deterministic (fixed seed).
+/// phrases of a description; a bare name with a platform filter or sorted by pulls; a package only one repository's
+/// SBOM lists (<c>package=</c>). Deterministic (fixed seed).
 /// </summary>
 public static class JudgedQueries
 {
@@ -90,6 +92,15 @@ public static class JudgedQueries
         foreach (var (name, _) in heads.OrderBy(_ => random.Next()).Take(40))
         {
             queries.Add(new(JudgedKind.Sorted, new SearchRequest { Text = name, Sort = SearchSort.Popularity }, RepositoryGenerator.Official(name)));
+        }
+
+        // package=: the application package only one repository's SBOM lists, by name or with a version prefix.
+        var withSbom = catalog.Select((r, i) => (r, i)).Where(x => x.r.Packages.Length > 0).OrderBy(_ => random.Next()).Take(30).ToList();
+        foreach (var (repository, index) in withSbom)
+        {
+            var own = repository.Packages.First(p => p.Name == SbomPackages.Own(index));
+            var text = random.Next(2) == 0 ? own.Name : $"{own.Name}@{own.Version[..1]}";
+            queries.Add(new(JudgedKind.Package, new SearchRequest { Package = PackageFilter.TryParse(text, out _) }, repository.FullName));
         }
 
         return queries;

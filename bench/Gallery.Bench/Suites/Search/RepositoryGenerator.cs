@@ -6,6 +6,9 @@ public sealed record GeneratedRepository(
     string[] Architectures, string[] OperatingSystems, (string Os, string Architecture)[] Platforms, string[] Tags, long Pulls, DateTime PushedAt)
 {
     public string FullName => $"{Alias}/{Name}";
+
+    /// <summary>What an SBOM attached to its latest image lists (<see cref="SbomPackages"/>): a tenth of the catalog has one.</summary>
+    public (string Name, string Version)[] Packages { get; init; } = [];
 }
 
 /// <summary>
@@ -74,8 +77,7 @@ public static class RepositoryGenerator
             {
                 if (names.Add(repository.FullName))
                 {
-                    made++;
-                    yield return repository;
+                    yield return repository with { Packages = SbomPackages.For(made++) };
                 }
             }
         }
@@ -85,8 +87,7 @@ public static class RepositoryGenerator
             var repository = Tail(random, made, count);
             if (names.Add(repository.FullName))
             {
-                made++;
-                yield return repository;
+                yield return repository with { Packages = SbomPackages.For(made++) };
             }
         }
     }

@@ -81,13 +81,35 @@ public sealed class SearchSuite : ISuite
         var hits = requests.Sum(r => search.Search(r).Total);
         notes.Add($"the catalog: {catalog.Select(r => r.Alias).Distinct().Count():N0} publishers, the largest with {catalog.GroupBy(r => r.Alias).Max(g => g.Count()):N0} repositories; About text {catalog.Average(r => r.About.Length):N0} characters on average");
         var loadBefore = MachineInfo.LoadAverage();
+        var gc = GcWatch.Start();
         var ours = requests.Select(r => Time(() => search.Search(r))).ToList();
+        notes.Add($"during the in-process searches: {gc.Stop()}");
+        var searchBytes = requests.Select(r => Allocated(() => search.Search(r))).ToList();
         notes.Add($"1-minute load average {loadBefore:0.0} before the Lucene searches, {MachineInfo.LoadAverage():0.0} after ({Environment.ProcessorCount} CPUs)");
         notes.Add("slowest in-process searches: " + string.Join(", ", ours.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
             .Select(x => $"'{requests[x.i].Text}' {x.ms:0.0} ms")));
         GC.Collect();
         var memory = Process.GetCurrentProcess().WorkingSet64;
         notes.Add($"the mix found {hits:N0} repositories in all; process working set {memory / 1048576.0:0} MiB after the searches ({memoryBefore / 1048576.0:0} MiB before the build)");
+
+        Progress.Line("search: package= searches through Lucene");
+        var packageRandom = new Random(5);
+        var packageRequests = Enumerable.Range(0, 200).Select(i => new SearchRequest
+        {
+            Package = PackageFilter.TryParse(SbomPackages.Universe[(int)(Math.Pow(packageRandom.NextDouble(), 2) * SbomPackages.Universe.Length)]
+                + (i % 3 == 0 ? "@1" : ""), out _),
+            Signed = i % 7 == 0 ? false : null,
+            PageSize = 25,
+        }).ToList();
+        packageRequests.ForEach(r => search.Search(r));
+        var packageLatencies = packageRequests.Select(r => Time(() => search.Search(r))).ToList();
+        using (var lease = writer.Acquire()!)
+        {
+            var terms = Lucene.Net.Index.MultiFields.GetTerms(lease.Searcher.IndexReader, Gallery.Indexer.Documents.IndexFields.Package);
+            notes.Add($"SBOM packages: {catalog.Count(r => r.Packages.Length > 0):N0} repositories with an SBOM, {catalog.Sum(r => r.Packages.Length):N0} packages in all; "
+                + $"the index holds {terms?.Count ?? 0:N0} distinct package terms (names and name@version) in {terms?.SumDocFreq ?? 0:N0} postings, "
+                + $"and stored package maps of about {catalog.Where(r => r.Packages.Length > 0).Sum(r => r.Packages.Sum(p => p.Name.Length + p.Version.Length + 3 + r.Tags.Sum(t => t.Length + 1))) / 1048576.0:0.0} MiB before compression");
+        }
 
         Progress.Line("search: the same searches through PostgreSQL full-text search (tsvector + GIN + ts_rank)");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -129,13 +151,16 @@ public sealed class SearchSuite : ISuite
 
         Progress.Line($"search: {Queries} searches over HTTP, ours then the peer's; suggestions in-process");
         await using var http = await SearchHttpHost.StartAsync(search, new GallerySuggest(writer), peer);
+        gc = GcWatch.Start();
         var (ourHttp, ourBytes) = await TimeHttpAsync(http.Client, "api/search", requests, cancellationToken);
+        notes.Add($"during our HTTP searches (server and client in this process, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC): {gc.Stop()}");
         var (peerHttp, peerBytes) = await TimeHttpAsync(http.Client, "peer/search", requests, cancellationToken);
         notes.Add($"1-minute load average {MachineInfo.LoadAverage():0.0} after the HTTP searches");
         var suggest = new GallerySuggest(writer);
         var typed = judged.Where(q => q.Kind is JudgedKind.Prefix or JudgedKind.BareName or JudgedKind.Typo).Select(q => q.Request.Text!).ToList();
         typed.ForEach(t => suggest.Suggest(t));
         var suggestions = typed.Select(t => Time(() => suggest.Suggest(t))).ToList();
+        var suggestBytes = typed.Select(t => Allocated(() => suggest.Suggest(t))).ToList();
         notes.Add("slowest suggestions: " + string.Join(", ", suggestions.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
             .Select(x => $"'{typed[x.i]}' {x.ms:0.0} ms")));
 
@@ -146,9 +171,13 @@ public sealed class SearchSuite : ISuite
             new("search.memory", "process working set after the searches", "MiB", Better.Lower, [memory / 1048576.0], [], Comparable: false),
             new("search.p50", $"search latency p50 in-process, {Queries} queries with filters and facets (peer: PostgreSQL FTS)", "ms", Better.Lower, ours, theirs, Target.AtLeastPeer(5)),
             new("search.p99", "search latency p99 in-process (same queries)", "ms", Better.Lower, [Stats.Percentile(ours, 99)], [Stats.Percentile(theirs, 99)]),
+            new("search.package.p50", $"package= search latency p50 in-process ({packageRequests.Count} names, a third with a version prefix)", "ms", Better.Lower, packageLatencies, [], Comparable: false),
+            new("search.package.p99", "package= search latency p99 in-process", "ms", Better.Lower, [Stats.Percentile(packageLatencies, 99)], [], Target.OursBelow(15), Comparable: false),
             new("search.http.p50", "search latency p50 over HTTP (same queries; peer: its answer as JSON from the same host)", "ms", Better.Lower, ourHttp, peerHttp, Target.AtLeastPeer(5)),
             new("search.http.p99", "search latency p99 over HTTP", "ms", Better.Lower, [Stats.Percentile(ourHttp, 99)], [Stats.Percentile(peerHttp, 99)], Target.OursBelow(15)),
             new("search.http.bytes", "answer size, median over the same queries (25 hits, facets)", "bytes", Better.Lower, ourBytes, peerBytes, Target.AtLeastPeer(1)),
+            new("search.allocated", "managed memory allocated per search in-process, mean (same queries; deterministic, unlike the timings)", "KiB", Better.Lower, [searchBytes.Average() / 1024], [], Comparable: false),
+            new("suggest.allocated", "managed memory allocated per suggestion in-process, mean", "KiB", Better.Lower, [suggestBytes.Average() / 1024], [], Comparable: false),
             new("suggest.p50", $"suggestions in-process p50 ({suggestions.Count} typed texts)", "ms", Better.Lower, suggestions, [], Comparable: false),
             new("suggest.p99", "suggestions in-process p99", "ms", Better.Lower, [Stats.Percentile(suggestions, 99)], [], Target.OursBelow(2), Comparable: false),
             .. relevance,
@@ -196,6 +225,13 @@ public sealed class SearchSuite : ISuite
         }
 
         return (latencies, bytes);
+    }
+
+    private static double Allocated<T>(Func<T> search)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        search();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static double Time<T>(Func<T> search)

@@ -29,6 +29,9 @@ public sealed class Manifest
     public List<ManifestReference> References { get; set; } = [];
 
     public List<ImagePlatform> Platforms { get; set; } = [];
+
+    /// <summary>For a Helm chart, what its config and README say; null for anything else.</summary>
+    public HelmChart? Chart { get; set; }
 }
 
 /// <summary>A blob or child manifest that a manifest points at.</summary>

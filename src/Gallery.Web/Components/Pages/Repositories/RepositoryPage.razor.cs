@@ -1,4 +1,6 @@
+using Gallery.Indexer.Artifacts;
 using Gallery.Indexer.Documents;
+using Gallery.Web.Components.Pages.Images;
 using Microsoft.AspNetCore.Components;
 using Registry.Core.Access;
 using Registry.Core.Oci;
@@ -20,6 +22,9 @@ public partial class RepositoryPage
 
     [Inject]
     private IGalleryReader Reader { get; set; } = default!;
+
+    [Inject]
+    private IImageBadges SupplyChain { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -48,6 +53,19 @@ public partial class RepositoryPage
     [SupplyParameterFromQuery(Name = "tagsPage")]
     public string? TagsPage { get; set; }
 
+    /// <summary><c>show</c>: list cosign's signature, attestation and SBOM tags too.</summary>
+    [SupplyParameterFromQuery(Name = "attachmentTags")]
+    public string? AttachmentTags { get; set; }
+
+    /// <summary>Set when the address is an image page's (<c>/alias/name/images/digest</c>).</summary>
+    private string? ImageDigest { get; set; }
+
+    private ImageSupplyChain HeaderBadges { get; set; } = ImageSupplyChain.None;
+
+    private IReadOnlyDictionary<string, ImageSupplyChain> TagBadges { get; set; } = new Dictionary<string, ImageSupplyChain>();
+
+    private bool ShowAttachmentTags => string.Equals(AttachmentTags, "show", StringComparison.OrdinalIgnoreCase);
+
     private GalleryRepository? Repository { get; set; }
 
     private TagPage Tags { get; set; } = new([], 0, 1, TagsPageSize);
@@ -71,7 +89,23 @@ public partial class RepositoryPage
 
     private string Canonical => ActiveTab == "about" ? Path : $"{Path}?tab={ActiveTab}";
 
-    private string PullCommand => $"docker pull {Host}/{Repository!.FullName}:{Repository.DefaultTag ?? "latest"}";
+    private string PullCommand => Repository!.Kind == ArtifactKind.Helm
+        ? HelmPull(Host, Repository.FullName, Repository.Chart?.PullVersion ?? GalleryChart.ChartVersion(Repository.DefaultTag ?? "latest"))
+        : $"docker pull {Host}/{Repository.FullName}:{Repository.DefaultTag ?? "latest"}";
+
+    /// <summary>Helm pulls a chart by repository and chart version (never by tag or digest).</summary>
+    public static string HelmPull(string host, string fullName, string version) => $"helm pull oci://{host}/{fullName} --version {version}";
+
+    /// <summary>The catalog's description, else a chart's own.</summary>
+    private string? Description => !string.IsNullOrWhiteSpace(Repository!.Description) ? Repository.Description
+        : string.IsNullOrWhiteSpace(Repository.Chart?.Description) ? null : Repository.Chart.Description;
+
+    private string KindText => Repository!.Kind switch
+    {
+        ArtifactKind.Helm => "Helm chart",
+        ArtifactKind.Artifact => "OCI artifact",
+        _ => "Container image",
+    };
 
     private IReadOnlyList<string> ArchitectureBadges => Badges(Repository!.Architectures, Repository.PushedPlatforms.Select(p => p.Architecture), PlatformNames.Architecture);
 
@@ -82,6 +116,14 @@ public partial class RepositoryPage
         NotFound = false;
         Error = false;
         Repository = null;
+        ImageDigest = null;
+        if (ImageAddress.TryParse(Name, out var repositoryName, out var digest))
+        {
+            FullName = $"{Alias}/{repositoryName}".ToLowerInvariant();
+            ImageDigest = digest;
+            return;
+        }
+
         FullName = $"{Alias}/{Name?.Trim('/')}".ToLowerInvariant();
         if (!RepositoryName.TryParse(FullName, out var name, out _) || ReservedAliases.IsReserved(name.Alias))
         {
@@ -99,7 +141,13 @@ public partial class RepositoryPage
             if (Repository is not null && ActiveTab == "image-tags")
             {
                 var page = int.TryParse(TagsPage, out var n) && n > 0 ? n : 1;
-                Tags = await Reader.GetTagsAsync(new TagQuery(Repository.FullName, TagFilter, TagSortValue, page, TagsPageSize));
+                Tags = await Reader.GetTagsAsync(new TagQuery(Repository.FullName, TagFilter, TagSortValue, page, TagsPageSize, ShowAttachmentTags));
+                TagBadges = await SupplyChain.ForImagesAsync(Repository.FullName, Tags.Rows.Select(r => r.Digest).ToList());
+            }
+
+            if (Repository?.DefaultTag is { } defaultTag)
+            {
+                HeaderBadges = await SupplyChain.ForTagAsync(Repository.FullName, defaultTag);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using Gallery.Indexer.Documents;
 using Gallery.Indexer.Search;
 using Microsoft.AspNetCore.Components;
+using Registry.Core.Oci;
 using Gallery.Indexer.Reading;
 using Registry.Core.Repositories.CatalogData;
 
@@ -35,6 +36,18 @@ public partial class SearchPage
     [SupplyParameterFromQuery(Name = "operatingSystems")]
     public string[]? OperatingSystems { get; set; }
 
+    [SupplyParameterFromQuery(Name = "type")]
+    public string[]? Type { get; set; }
+
+    [SupplyParameterFromQuery(Name = "signed")]
+    public string? Signed { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sbom")]
+    public string? Sbom { get; set; }
+
+    [SupplyParameterFromQuery(Name = "package")]
+    public string? Package { get; set; }
+
     [SupplyParameterFromQuery(Name = "verified")]
     public string? Verified { get; set; }
 
@@ -64,6 +77,20 @@ public partial class SearchPage
     private IEnumerable<(string Value, int Count, bool Selected)> ArchitectureFacets =>
         Facets(PlatformNames.Architectures, Result.Facets.Architectures, State.Architectures);
 
+    private IEnumerable<(string Value, int Count, bool Selected)> TypeFacets =>
+        Facets(ArtifactKinds.Names, Result.Facets.Types, State.Types);
+
+    private int SignedCount => Result.Facets.Signed.FirstOrDefault(f => f.Value == "true")?.Count ?? 0;
+
+    private int SbomCount => Result.Facets.Sbom.FirstOrDefault(f => f.Value == "true")?.Count ?? 0;
+
+    private static string TypeLabel(string type) => type switch
+    {
+        "helm" => "Helm charts",
+        "artifact" => "Other artifacts",
+        _ => "Container images",
+    };
+
     private IEnumerable<(string Value, int Count, bool Selected)> OperatingSystemFacets =>
         Facets(PlatformNames.OperatingSystems, Result.Facets.OperatingSystems, State.OperatingSystems);
 
@@ -76,7 +103,14 @@ public partial class SearchPage
             SearchState.ParseVerified(Verified),
             SearchState.ParsePublisher(Publisher),
             SearchState.ParseSort(Sort),
-            Math.Clamp(int.TryParse(Page, out var page) ? page : 1, 1, SearchRequest.MaxResultWindow / PageSize));
+            Math.Clamp(int.TryParse(Page, out var page) ? page : 1, 1, SearchRequest.MaxResultWindow / PageSize))
+        {
+            Types = Known(Type, ArtifactKinds.Names),
+            Signed = SearchState.ParseVerified(Signed),
+            Sbom = SearchState.ParseVerified(Sbom),
+            // An unreadable package filter (blank, too long) filters nothing here; /api/search names it in a 400.
+            Package = Package is null ? null : PackageFilter.TryParse(Package, out _),
+        };
 
         if (ImageReference.Parse(State.Text) is { } reference && await ResolveAsync(reference) is { } target)
         {
@@ -126,6 +160,26 @@ public partial class SearchPage
             yield return (o, State.ToggleOperatingSystem(o).Url());
         }
 
+        foreach (var t in State.Types)
+        {
+            yield return (TypeLabel(t), State.ToggleType(t).Url());
+        }
+
+        if (State.Signed)
+        {
+            yield return ("Signed only", (State with { Signed = false, Page = 1 }).Url());
+        }
+
+        if (State.Sbom)
+        {
+            yield return ("With SBOM only", (State with { Sbom = false, Page = 1 }).Url());
+        }
+
+        if (State.Package is not null)
+        {
+            yield return ($"package {State.Package}", (State with { Package = null, Page = 1 }).Url());
+        }
+
         if (State.Verified)
         {
             yield return ("Verified only", (State with { Verified = false, Page = 1 }).Url());
@@ -136,7 +190,7 @@ public partial class SearchPage
             yield return ($"publisher {State.Publisher}", (State with { Publisher = null, Page = 1 }).Url());
         }
 
-        if (State.Architectures.Count + State.OperatingSystems.Count + (State.Verified ? 1 : 0) + (State.Publisher is null ? 0 : 1) > 1)
+        if (State.Architectures.Count + State.OperatingSystems.Count + State.Types.Count + (State.Signed ? 1 : 0) + (State.Sbom ? 1 : 0) + (State.Package is null ? 0 : 1) + (State.Verified ? 1 : 0) + (State.Publisher is null ? 0 : 1) > 1)
         {
             yield return ("all filters", State.WithoutFilters().Url());
         }

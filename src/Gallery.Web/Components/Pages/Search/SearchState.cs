@@ -19,13 +19,29 @@ public sealed record SearchState(
 {
     public static readonly SearchState Empty = new(null, [], [], false, null, SearchSort.Relevance, 1);
 
-    public bool HasFilters => Architectures.Count + OperatingSystems.Count > 0 || Verified || Publisher is not null;
+    /// <summary>What repositories hold: <c>image</c>, <c>helm</c>, <c>artifact</c>.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>Only repositories with a signed current tag.</summary>
+    public bool Signed { get; init; }
+
+    /// <summary>Only repositories with an SBOM on a current tag.</summary>
+    public bool Sbom { get; init; }
+
+    /// <summary>Only repositories whose current tags ship this package (<c>name</c> or <c>name@version prefix</c>).</summary>
+    public PackageFilter? Package { get; init; }
+
+    public bool HasFilters => Architectures.Count + OperatingSystems.Count + Types.Count > 0 || Verified || Signed || Sbom || Package is not null || Publisher is not null;
 
     public SearchRequest ToRequest(int pageSize) => new()
     {
         Text = Text,
         Architectures = Architectures,
         OperatingSystems = OperatingSystems,
+        Types = Types,
+        Signed = Signed ? true : null,
+        Sbom = Sbom ? true : null,
+        Package = Package,
         Verified = Verified ? true : null,
         Publisher = Publisher,
         Sort = Sort,
@@ -37,7 +53,9 @@ public sealed record SearchState(
 
     public SearchState ToggleOperatingSystem(string value) => this with { OperatingSystems = Toggle(OperatingSystems, value), Page = 1 };
 
-    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Verified = false, Publisher = null, Page = 1 };
+    public SearchState ToggleType(string value) => this with { Types = Toggle(Types, value), Page = 1 };
+
+    public SearchState WithoutFilters() => this with { Architectures = [], OperatingSystems = [], Types = [], Verified = false, Signed = false, Sbom = false, Package = null, Publisher = null, Page = 1 };
 
     public string Url()
     {
@@ -49,9 +67,25 @@ public sealed record SearchState(
 
         query.AddRange(Architectures.Select(a => new KeyValuePair<string, string?>("architecture", a)));
         query.AddRange(OperatingSystems.Select(o => new KeyValuePair<string, string?>("operatingSystems", o)));
+        query.AddRange(Types.Select(t => new KeyValuePair<string, string?>("type", t)));
         if (Verified)
         {
             query.Add(new("verified", "verified"));
+        }
+
+        if (Signed)
+        {
+            query.Add(new("signed", "true"));
+        }
+
+        if (Sbom)
+        {
+            query.Add(new("sbom", "true"));
+        }
+
+        if (Package is not null)
+        {
+            query.Add(new("package", Package.Term));
         }
 
         if (Publisher is not null)

@@ -281,6 +281,100 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ArtifactType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Generator")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LayerDigest")
+                        .HasMaxLength(135)
+                        .HasColumnType("character varying(135)");
+
+                    b.Property<long>("LayerSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ManifestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("PackageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PredicateType")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime>("PushedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RepositoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectDigest")
+                        .IsRequired()
+                        .HasMaxLength(135)
+                        .HasColumnType("character varying(135)");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestId");
+
+                    b.HasIndex("RepositoryId", "SubjectDigest");
+
+                    b.HasIndex("State", "ClaimedUntil");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.Blob", b =>
                 {
                     b.Property<string>("Digest")
@@ -348,6 +442,43 @@ namespace Registry.Core.Data.Migrations.Postgres
                             Repositories = 0,
                             Tags = 0L
                         });
+                });
+
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.Property<long>("ManifestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.PrimitiveCollection<List<string>>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Readme")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("ManifestId");
+
+                    b.ToTable("HelmCharts");
                 });
 
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
@@ -719,6 +850,38 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.ToTable("ResourceTags");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.SbomPackage", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("AttachmentId", "Ordinal");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("SbomPackages");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.SigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -970,11 +1133,37 @@ namespace Registry.Core.Data.Migrations.Postgres
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Manifest", "Manifest")
+                        .WithMany()
+                        .HasForeignKey("ManifestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Core.Data.Entities.Repository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Manifest");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.DailyPull", b =>
                 {
                     b.HasOne("Registry.Core.Data.Entities.Repository", null)
                         .WithMany()
                         .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Manifest", null)
+                        .WithOne("Chart")
+                        .HasForeignKey("Registry.Core.Data.Entities.HelmChart", "ManifestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1051,6 +1240,15 @@ namespace Registry.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.SbomPackage", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.Tag", b =>
                 {
                     b.HasOne("Registry.Core.Data.Entities.Manifest", "Manifest")
@@ -1090,6 +1288,8 @@ namespace Registry.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Registry.Core.Data.Entities.Manifest", b =>
                 {
+                    b.Navigation("Chart");
+
                     b.Navigation("Platforms");
 
                     b.Navigation("References");

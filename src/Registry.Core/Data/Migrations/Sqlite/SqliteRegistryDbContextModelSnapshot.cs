@@ -269,6 +269,98 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArtifactType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Generator")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LayerDigest")
+                        .HasMaxLength(135)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LayerSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManifestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PredicateType")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PushedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectDigest")
+                        .IsRequired()
+                        .HasMaxLength(135)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestId");
+
+                    b.HasIndex("RepositoryId", "SubjectDigest");
+
+                    b.HasIndex("State", "ClaimedUntil");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.Blob", b =>
                 {
                     b.Property<string>("Digest")
@@ -336,6 +428,43 @@ namespace Registry.Core.Data.Migrations.Sqlite
                             Repositories = 0,
                             Tags = 0L
                         });
+                });
+
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.Property<long>("ManifestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Readme")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ManifestId");
+
+                    b.ToTable("HelmCharts");
                 });
 
             modelBuilder.Entity("Registry.Core.Data.Entities.ImagePlatform", b =>
@@ -696,6 +825,38 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.ToTable("ResourceTags");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.SbomPackage", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AttachmentId", "Ordinal");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("SbomPackages");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.SigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -942,11 +1103,37 @@ namespace Registry.Core.Data.Migrations.Sqlite
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Manifest", "Manifest")
+                        .WithMany()
+                        .HasForeignKey("ManifestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Core.Data.Entities.Repository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Manifest");
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.DailyPull", b =>
                 {
                     b.HasOne("Registry.Core.Data.Entities.Repository", null)
                         .WithMany()
                         .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Core.Data.Entities.HelmChart", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Manifest", null)
+                        .WithOne("Chart")
+                        .HasForeignKey("Registry.Core.Data.Entities.HelmChart", "ManifestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1023,6 +1210,15 @@ namespace Registry.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Core.Data.Entities.SbomPackage", b =>
+                {
+                    b.HasOne("Registry.Core.Data.Entities.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Core.Data.Entities.Tag", b =>
                 {
                     b.HasOne("Registry.Core.Data.Entities.Manifest", "Manifest")
@@ -1062,6 +1258,8 @@ namespace Registry.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Core.Data.Entities.Manifest", b =>
                 {
+                    b.Navigation("Chart");
+
                     b.Navigation("Platforms");
 
                     b.Navigation("References");
