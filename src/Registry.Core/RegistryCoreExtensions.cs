@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using Registry.Core.Events;
 using Registry.Core.Http.Distribution;
 using Registry.Core.Http.EcrPublic;
 using Registry.Core.Http.Token;
+using Registry.Core.Http.Transport;
 using Registry.Core.Http.Webhooks;
 using Registry.Core.Repositories;
 using Registry.Core.Settings;
@@ -39,6 +41,7 @@ public static class RegistryCoreExtensions
         services.AddSingleton<OutboxPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPruner>());
         services.AddMetrics();
+        services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBlockPoolFactory>();
         services.AddSingleton<RegistryMetrics>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready], timeout: HealthTags.Timeout)
@@ -50,6 +53,7 @@ public static class RegistryCoreExtensions
         services.AddScoped<RepositoryService>();
         services.AddScoped<BlobService>();
         services.AddScoped<UploadService>();
+        services.AddScoped<UploadExpiry>();
         services.AddScoped<ManifestPlatforms>();
         services.AddScoped<Charts.HelmChartInspector>();
         services.AddScoped<AttachmentRecorder>();

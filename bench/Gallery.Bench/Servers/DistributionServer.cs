@@ -18,9 +18,12 @@ public sealed class DistributionServer : IRegistryServer
     private readonly ServerProcess _process;
     private readonly DistributionTokenIssuer _tokens;
 
-    private DistributionServer(TempDirectory directory, ServerProcess process, DistributionTokenIssuer tokens, Uri baseAddress, string description)
+    private readonly string? _blobRoot;
+
+    private DistributionServer(TempDirectory directory, ServerProcess process, DistributionTokenIssuer tokens, Uri baseAddress, string description, string? blobRoot)
     {
         _directory = directory;
+        _blobRoot = blobRoot;
         _process = process;
         _tokens = tokens;
         BaseAddress = baseAddress;
@@ -65,13 +68,24 @@ public sealed class DistributionServer : IRegistryServer
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var process = await ServerProcess.StartAsync("docker-registry", startInfo, new Uri(baseAddress, "v2/"), StartTimeout, cancellationToken);
             return new DistributionServer(directory, process, tokens, baseAddress,
-                $"CNCF Distribution {version} (docker-registry, {(bucket is null ? "filesystem" : "s3 driver on Ceph RGW, redirects off")}, token auth)");
+                $"CNCF Distribution {version} (docker-registry, {(bucket is null ? "filesystem" : "s3 driver on Ceph RGW, redirects off")}, token auth)",
+                bucket is null ? Path.Combine(directory.Combine("storage"), "docker", "registry", "v2", "blobs") : null);
         }
         catch
         {
             tokens.Dispose();
             directory.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Distribution's filesystem driver keeps a blob at docker/registry/v2/blobs/sha256/&lt;first 2 hex&gt;/&lt;hex&gt;/data.</summary>
+    public void DropStoredBlob(string digest)
+    {
+        var hex = digest["sha256:".Length..];
+        if (_blobRoot is not null && Directory.Exists(Path.Combine(_blobRoot, "sha256", hex[..2], hex)))
+        {
+            Directory.Delete(Path.Combine(_blobRoot, "sha256", hex[..2], hex), recursive: true);
         }
     }
 

@@ -23,4 +23,11 @@ public interface IRegistryServer : IAsyncDisposable
 
     /// <summary>The last lines the server printed (it logs warnings and errors only).</summary>
     string OutputTail { get; }
+
+    /// <summary>
+    /// Deletes a blob's bytes from the server's storage directory behind its back, so that a full run's disk use stays
+    /// bounded: only for a blob the run is done with (the server still lists it; nothing asks for it again). Nothing
+    /// to do for blobs in a bucket.
+    /// </summary>
+    void DropStoredBlob(string digest);
 }

@@ -22,9 +22,12 @@ public sealed class OurServer : IRegistryServer
     private readonly TempDirectory _directory;
     private readonly ServerProcess _process;
 
-    private OurServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string description)
+    private readonly string? _blobRoot;
+
+    private OurServer(TempDirectory directory, ServerProcess process, Uri baseAddress, string description, string? blobRoot)
     {
         _directory = directory;
+        _blobRoot = blobRoot;
         _process = process;
         BaseAddress = baseAddress;
         Description = description;
@@ -76,7 +79,8 @@ public sealed class OurServer : IRegistryServer
 
             var environment = startInfo.Environment;
             environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            environment["Gallery__DataPath"] = dataPath ?? directory.Combine("data");
+            dataPath ??= directory.Combine("data");
+            environment["Gallery__DataPath"] = dataPath;
             environment["Gallery__Database__Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres";
             if (postgresConnectionString is not null)
             {
@@ -116,12 +120,23 @@ public sealed class OurServer : IRegistryServer
             var configuration = IsReleaseBuild() ? "Release" : "Debug build!";
             var database = postgresConnectionString is null ? "SQLite" : "PostgreSQL";
             var storage = bucket is null ? "filesystem" : redirectPulls ? "S3 on Ceph RGW, pulls redirected" : "S3 on Ceph RGW";
-            return new OurServer(directory, process, baseAddress, $"Gallery.Web ({configuration}, {database}, {storage})");
+            return new OurServer(directory, process, baseAddress, $"Gallery.Web ({configuration}, {database}, {storage})",
+                bucket is null ? Path.Combine(dataPath, "blobs") : null);
         }
         catch
         {
             directory.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The filesystem store keeps a blob at blobs/sha256/&lt;first 2 hex&gt;/&lt;hex&gt;.</summary>
+    public void DropStoredBlob(string digest)
+    {
+        if (_blobRoot is not null)
+        {
+            var hex = digest["sha256:".Length..];
+            File.Delete(Path.Combine(_blobRoot, "sha256", hex[..2], hex));
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
         var platforms = await db.Manifests.Where(m => m.RepositoryId == row.Id)
             .SelectMany(m => m.Platforms, (m, p) => new PushedPlatform(p.Os, p.Architecture)).Distinct().ToListAsync(cancellationToken);
         var tagCount = await db.Tags.CountAsync(t => t.RepositoryId == row.Id, cancellationToken);
-        var defaultTag = await db.Tags.Where(t => t.RepositoryId == row.Id).WithoutCosignTags().OrderByDescending(t => t.Name == "latest")
+        var defaultTag = await TagsWithImages(row.Id).WithoutCosignTags().OrderByDescending(t => t.Name == "latest")
             .ThenByDescending(t => t.Manifest.PushedAt).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         var kinds = await KindsAsync(row.Id, cancellationToken);
         var kind = ArtifactKinds.OfRepository(kinds);
@@ -80,7 +80,7 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
             return new TagPage([], 0, page, pageSize);
         }
 
-        var tags = db.Tags.AsNoTracking().Where(t => t.RepositoryId == repositoryId);
+        var tags = TagsWithImages(repositoryId.Value).AsNoTracking();
         if (!query.IncludeAttachmentTags)
         {
             tags = tags.WithoutCosignTags();
@@ -145,6 +145,13 @@ public sealed class GalleryReader(RegistryDbContext db) : IGalleryReader
             };
         }).ToList();
     }
+
+    /// <summary>
+    /// A repository's tags, read with their images: the images are the repository's too, which lets PostgreSQL find
+    /// them by the repository's index. Joined by id alone, it hashed every image of the catalog for each tags page.
+    /// </summary>
+    private IQueryable<Tag> TagsWithImages(long repositoryId) =>
+        db.Tags.Where(t => t.RepositoryId == repositoryId && t.Manifest.RepositoryId == repositoryId);
 
     public Task<GalleryPublisher?> GetPublisherAsync(string alias, CancellationToken cancellationToken = default) =>
         db.VisibleRegistries().AsNoTracking().Where(r => r.Alias == alias)

@@ -51,7 +51,10 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
             pageHits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs;
         }
 
-        var hits = ToHits(searcher, pageHits, new SnippetHighlighter(text), request.Package);
+        var highlighter = new SnippetHighlighter(text);
+        var hits = ToHits(searcher, pageHits, highlighter, request.Package);
+        var marks = hits.SelectMany(h => highlighter.MatchedWords(h.FullName).Concat(h.Description is null ? [] : highlighter.MatchedWords(h.Description)))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 
         var facets = new SearchFacets(Counts(PlatformNames.Architectures, architectures), Counts(PlatformNames.OperatingSystems, systems))
         {
@@ -62,7 +65,7 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
         var didYouMean = total < DidYouMean.FewHits && text.Words.Count > 0 ? DidYouMean.For(text, searcher.IndexReader) : null;
         var took = Stopwatch.GetElapsedTime(started);
         metrics?.SearchTook(took);
-        return new SearchResult(total, page, pageSize, hits, facets, took.TotalMilliseconds) { DidYouMean = didYouMean };
+        return new SearchResult(total, page, pageSize, hits, facets, took.TotalMilliseconds) { DidYouMean = didYouMean, Marks = marks.Count > 0 ? marks : null };
     }
 
     /// <summary>Whether every segment's facets fit in masks (a handful of values each), as <see cref="Browse"/> needs.</summary>
@@ -144,7 +147,7 @@ public sealed class GallerySearch(ISearcherSource searchers, IndexMetrics? metri
                 shown.Name,
                 shown.PublisherDisplayName,
                 shown.Verified,
-                description is null ? shown.Description : null,
+                shown.Description,
                 shown.Architectures,
                 shown.OperatingSystems,
                 shown.LogoDigest,

@@ -33,17 +33,13 @@ public static class NamePrefixQuery
         }
 
         var best = new DisjunctionMaxQuery(0);
-        foreach (var field in (ReadOnlySpan<string>)[IndexFields.NameKey, IndexFields.LastPartKey])
+        foreach (var (field, score) in (ReadOnlySpan<(string, float)>)[(IndexFields.NameKey, Whole), (IndexFields.LastPartKey, Whole), (IndexFields.NameText, Part)])
         {
-            foreach (var term in Candidates(index, field, prefix))
+            var candidates = Candidates(index, field, prefix);
+            if (candidates.Count > 0)
             {
-                best.Add(new ConstantScoreQuery(new TermQuery(new Term(field, term))) { Boost = Whole * Coverage(prefix, term) });
+                best.Add(new NameTermsQuery(field, candidates.Select(term => (term, score * Coverage(prefix, term))).ToList()));
             }
-        }
-
-        foreach (var term in Candidates(index, IndexFields.NameText, prefix))
-        {
-            best.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.NameText, term))) { Boost = Part * Coverage(prefix, term) });
         }
 
         return best.Disjuncts.Count > 0 ? best : new BooleanQuery();
@@ -69,7 +65,9 @@ public static class NamePrefixQuery
             return found;
         }
 
-        var shortest = new PriorityQueue<string, int>();
+        // The scanned terms' bytes go to one buffer; only the kept ones become strings.
+        var shortest = new PriorityQueue<(int Start, int Length), int>();
+        var bytes = new List<byte>();
         var scanned = 0;
         do
         {
@@ -79,7 +77,8 @@ public static class NamePrefixQuery
                 break;
             }
 
-            shortest.Enqueue(term.Utf8ToString(), -term.Length);
+            shortest.Enqueue((bytes.Count, term.Length), -term.Length);
+            bytes.AddRange(term.Bytes.AsSpan(term.Offset, term.Length));
             if (shortest.Count > max)
             {
                 shortest.Dequeue();
@@ -87,9 +86,10 @@ public static class NamePrefixQuery
         }
         while (iterator.MoveNext());
 
+        var buffer = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
         while (shortest.TryDequeue(out var term, out _))
         {
-            found.Add(term);
+            found.Add(System.Text.Encoding.UTF8.GetString(buffer.Slice(term.Start, term.Length)));
         }
 
         return found;

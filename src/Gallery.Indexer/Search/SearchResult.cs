@@ -9,6 +9,12 @@ public sealed record SearchResult(
     SearchFacets Facets,
     double ElapsedMilliseconds)
 {
+    /// <summary>
+    /// The words to mark in the hits' full names and descriptions, lower-cased as written there (each a whole word, to
+    /// mark case-insensitively): <c>/api/search</c> sends them once rather than a marked copy of each hit's texts.
+    /// </summary>
+    public IReadOnlyList<string>? Marks { get; init; }
+
     /// <summary>The text with likely typos corrected, when it found fewer than <see cref="Search.DidYouMean.FewHits"/> repositories.</summary>
     public string? DidYouMean { get; init; }
 
@@ -17,8 +23,9 @@ public sealed record SearchResult(
 
 /// <summary>
 /// One repository found, with what a card shows and no more: score and creation time are not sent
-/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both). Highlights are HTML-escaped text with matches wrapped in <c>&lt;mark&gt;</c>, present only
-/// where something matched; a description with matches is sent once, marked (<see cref="Description"/> is then null).
+/// (<c>/api/search</c>), nor the alias and the name inside it (the full name holds both), nor the highlights — the
+/// answer's <see cref="SearchResult.Marks"/> say what to mark. Highlights (for pages) are HTML-escaped text with matches
+/// wrapped in <c>&lt;mark&gt;</c>, present only where something matched.
 /// </summary>
 public sealed record SearchHit(
     string FullName,
@@ -34,7 +41,7 @@ public sealed record SearchHit(
     DateTime? LastPushedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] DateTime CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore] float Score,
-    SearchHighlights Highlights)
+    [property: System.Text.Json.Serialization.JsonIgnore] SearchHighlights Highlights)
 {
     /// <summary>What the repository holds when it is not images: <c>helm</c> or <c>artifact</c>; null (left out) for images.</summary>
     public string? Type { get; init; }
@@ -52,6 +59,7 @@ public sealed record SearchHit(
 /// <summary>A package version a repository's current tags ship, and which tags (up to 5).</summary>
 public sealed record PackageMatch(string Name, string? Version, IReadOnlyList<string> Tags);
 
+/// <summary>What matched, marked for a card: the full name, and a window of the description.</summary>
 public sealed record SearchHighlights(string? FullName, string? Description)
 {
     /// <summary>Whether a highlighted text marks anything (else it is left out, and the plain text shown).</summary>

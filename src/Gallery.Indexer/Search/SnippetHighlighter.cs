@@ -48,6 +48,9 @@ public sealed class SnippetHighlighter
         return html.ToString();
     }
 
+    /// <summary>The words of <paramref name="text"/> the query matched, lower-cased as written there.</summary>
+    public IEnumerable<string> MatchedWords(string text) => Matches(text).Select(m => text[m.From..m.To].ToLowerInvariant());
+
     private List<(int From, int To)> Matches(string text)
     {
         var matches = new List<(int, int)>();

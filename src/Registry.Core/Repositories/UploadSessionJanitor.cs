@@ -17,7 +17,7 @@ internal sealed class UploadSessionJanitor(IServiceScopeFactory scopes, ILogger<
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<UploadService>().ExpireAsync(stoppingToken);
+                var expired = await scope.ServiceProvider.GetRequiredService<UploadExpiry>().ExpireAsync(stoppingToken);
                 if (expired > 0)
                 {
                     logger.LogInformation("Expired {Count} abandoned upload session(s)", expired);

@@ -43,6 +43,8 @@ public abstract class SupplyChainPagesTests(GalleryFixture fixture, ITestOutputH
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First.Locator(".supply-badge.signed")).ToHaveTextAsync("Signed");
         await Assertions.Expect(rows.First.Locator(".supply-badge.sbom")).ToHaveTextAsync("SBOM");
+        await Assertions.Expect(rows.First).ToContainTextAsync("linux/amd64");
+        await Assertions.Expect(rows.First).Not.ToContainTextAsync("unknown");
         await Assertions.Expect(page.Locator(".repo-header .supply-badge")).ToHaveCountAsync(2);
         await page.Locator(".attachment-tags-toggle a").ClickAsync();
         await page.WaitForURLAsync(new Regex("attachmentTags=show"));

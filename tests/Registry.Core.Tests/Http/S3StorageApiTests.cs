@@ -90,7 +90,7 @@ public sealed class S3StorageApiTests(PostgresS3RegistryFixture fixture) : ApiTe
         while (await LeftAsync(uploads) > 0 && DateTime.UtcNow < deadline)
         {
             await using var scope = janitorNode.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UploadService>().ExpireAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<UploadExpiry>().ExpireAsync(CancellationToken.None);
         }
 
         Assert.Equal(0, await LeftAsync(uploads));

@@ -102,7 +102,7 @@ public abstract class RegistryStateTests(RegistryFixture fixture) : ApiTestBase(
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.UpdatedAt, DateTime.UtcNow.AddDays(-2))));
         await using (var scope = Fixture.Host.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<UploadService>().ExpireAsync(CancellationToken.None) >= 1);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<UploadExpiry>().ExpireAsync(CancellationToken.None) >= 1);
         }
 
         using var status = await Client.GetAsync(start.Headers.Location);

@@ -46,6 +46,7 @@ public static class ConcurrentPullFigures
                 }
             }
 
+            digests.ForEach(run.DropStoredBlob);
             figures.Add(new Figure($"blob-pull-x{count}-different", $"pull of {what} at once, curl", "MB/s", Better.Higher, aggregate.Ours, aggregate.Peer,
                 Target.AtLeastPeer(1.2), "aggregate: all bytes / wall time from the first start to the last exit", Limit: limit));
             figures.Add(new Figure($"blob-pull-x{count}-different-p99", $"pull of {what} at once, p99 per request", "ms", Better.Lower, p99.Ours, p99.Peer,

@@ -71,6 +71,7 @@ public static class CurlPullFigures
                 Target.AtLeastPeer(1.2), "aggregate: all bytes / wall time from the first start to the last exit", Limit: several));
             figures.Add(new Figure($"blob-pull-range-{bytes >> 20}m-x{clients}", $"blob pull {size}, Range of the middle half, {clients} curls at once", "MB/s", Better.Higher,
                 rangedSeveral.Ours, rangedSeveral.Peer, Target.AtLeastPeer(1.2), "aggregate", Limit: several));
+            run.DropStoredBlob(blob.Digest);
             if (watchMemory)
             {
                 figures.Add(new Figure("pull-memory-growth", $"server RSS growth, {clients} pulls of {size} at once", "MiB", Better.Lower, memory.Ours, memory.Peer,

@@ -36,6 +36,8 @@ public static class CurlPushFigures
                     cpu.Add(target, seconds);
                 }
 
+                run.DropStoredBlob(blob.Digest);
+
                 if (bytes == chunkedSize)
                 {
                     await blob.RenewAsync(cancellationToken);
@@ -50,6 +52,7 @@ public static class CurlPushFigures
                     finally
                     {
                         chunks.ForEach(c => File.Delete(c.Path));
+                        run.DropStoredBlob(blob.Digest);
                     }
                 }
             }

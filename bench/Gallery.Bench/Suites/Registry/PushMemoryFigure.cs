@@ -42,6 +42,7 @@ public static class PushMemoryFigure
             Progress.Line($"registry: push {size}, {line}");
         }
 
+        run.DropStoredBlob(blob.Digest);
         return new Figure("push-memory-growth", $"server RSS growth pushing {size}", "MiB", Better.Lower, growth.Ours, growth.Peer,
             Target.OursBelow(64), "peak VmRSS minus VmRSS before the push, sampled every 50 ms; the PostgreSQL server process is not counted",
             Comparable: false);

@@ -41,6 +41,13 @@ public sealed class RegistryRun(RegistryTarget ours, RegistryTarget peer, Regist
     /// <summary>Both targets, the first one alternating by run, so neither always goes first (warm caches, turbo).</summary>
     public IEnumerable<RegistryTarget> InTurn(int run) => run % 2 == 0 ? [ours, peer] : [peer, ours];
 
+    /// <summary>Deletes a blob the run is done with from both servers' storage (<see cref="IRegistryServer.DropStoredBlob"/>).</summary>
+    public void DropStoredBlob(string digest)
+    {
+        ours.Server.DropStoredBlob(digest);
+        peer.Server.DropStoredBlob(digest);
+    }
+
     public static double MegabytesPerSecond(long bytes, TimeSpan elapsed) => bytes / 1e6 / elapsed.TotalSeconds;
 }
 

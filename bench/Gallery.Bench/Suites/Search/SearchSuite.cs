@@ -81,7 +81,10 @@ public sealed class SearchSuite : ISuite
         var hits = requests.Sum(r => search.Search(r).Total);
         notes.Add($"the catalog: {catalog.Select(r => r.Alias).Distinct().Count():N0} publishers, the largest with {catalog.GroupBy(r => r.Alias).Max(g => g.Count()):N0} repositories; About text {catalog.Average(r => r.About.Length):N0} characters on average");
         var loadBefore = MachineInfo.LoadAverage();
+        var gc = GcWatch.Start();
         var ours = requests.Select(r => Time(() => search.Search(r))).ToList();
+        notes.Add($"during the in-process searches: {gc.Stop()}");
+        var searchBytes = requests.Select(r => Allocated(() => search.Search(r))).ToList();
         notes.Add($"1-minute load average {loadBefore:0.0} before the Lucene searches, {MachineInfo.LoadAverage():0.0} after ({Environment.ProcessorCount} CPUs)");
         notes.Add("slowest in-process searches: " + string.Join(", ", ours.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
             .Select(x => $"'{requests[x.i].Text}' {x.ms:0.0} ms")));
@@ -148,13 +151,16 @@ public sealed class SearchSuite : ISuite
 
         Progress.Line($"search: {Queries} searches over HTTP, ours then the peer's; suggestions in-process");
         await using var http = await SearchHttpHost.StartAsync(search, new GallerySuggest(writer), peer);
+        gc = GcWatch.Start();
         var (ourHttp, ourBytes) = await TimeHttpAsync(http.Client, "api/search", requests, cancellationToken);
+        notes.Add($"during our HTTP searches (server and client in this process, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC): {gc.Stop()}");
         var (peerHttp, peerBytes) = await TimeHttpAsync(http.Client, "peer/search", requests, cancellationToken);
         notes.Add($"1-minute load average {MachineInfo.LoadAverage():0.0} after the HTTP searches");
         var suggest = new GallerySuggest(writer);
         var typed = judged.Where(q => q.Kind is JudgedKind.Prefix or JudgedKind.BareName or JudgedKind.Typo).Select(q => q.Request.Text!).ToList();
         typed.ForEach(t => suggest.Suggest(t));
         var suggestions = typed.Select(t => Time(() => suggest.Suggest(t))).ToList();
+        var suggestBytes = typed.Select(t => Allocated(() => suggest.Suggest(t))).ToList();
         notes.Add("slowest suggestions: " + string.Join(", ", suggestions.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
             .Select(x => $"'{typed[x.i]}' {x.ms:0.0} ms")));
 
@@ -170,6 +176,8 @@ public sealed class SearchSuite : ISuite
             new("search.http.p50", "search latency p50 over HTTP (same queries; peer: its answer as JSON from the same host)", "ms", Better.Lower, ourHttp, peerHttp, Target.AtLeastPeer(5)),
             new("search.http.p99", "search latency p99 over HTTP", "ms", Better.Lower, [Stats.Percentile(ourHttp, 99)], [Stats.Percentile(peerHttp, 99)], Target.OursBelow(15)),
             new("search.http.bytes", "answer size, median over the same queries (25 hits, facets)", "bytes", Better.Lower, ourBytes, peerBytes, Target.AtLeastPeer(1)),
+            new("search.allocated", "managed memory allocated per search in-process, mean (same queries; deterministic, unlike the timings)", "KiB", Better.Lower, [searchBytes.Average() / 1024], [], Comparable: false),
+            new("suggest.allocated", "managed memory allocated per suggestion in-process, mean", "KiB", Better.Lower, [suggestBytes.Average() / 1024], [], Comparable: false),
             new("suggest.p50", $"suggestions in-process p50 ({suggestions.Count} typed texts)", "ms", Better.Lower, suggestions, [], Comparable: false),
             new("suggest.p99", "suggestions in-process p99", "ms", Better.Lower, [Stats.Percentile(suggestions, 99)], [], Target.OursBelow(2), Comparable: false),
             .. relevance,
@@ -217,6 +225,13 @@ public sealed class SearchSuite : ISuite
         }
 
         return (latencies, bytes);
+    }
+
+    private static double Allocated<T>(Func<T> search)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        search();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static double Time<T>(Func<T> search)

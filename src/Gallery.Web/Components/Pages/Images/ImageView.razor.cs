@@ -61,7 +61,7 @@ public partial class ImageView
 
     private IEnumerable<ImageAttachment> Statements => Image!.Attachments.Where(a => a.Kind is AttachmentKind.Attestation or AttachmentKind.Provenance);
 
-    private IEnumerable<ImagePlatformEntry> PlatformImages => Image!.Platforms.Where(p => p.Os != "unknown");
+    private IEnumerable<ImagePlatformEntry> PlatformImages => Image!.Platforms.Where(p => !AttestationPlatform.Is(p.Os, p.Architecture));
 
     protected override async Task OnParametersSetAsync()
     {
