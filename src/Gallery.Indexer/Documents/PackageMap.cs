@@ -44,16 +44,26 @@ public sealed record PackageMap(IReadOnlyList<PackageMap.Entry> Entries)
             && (filter.VersionPrefix is null || (e.Version ?? "").StartsWith(filter.VersionPrefix, StringComparison.OrdinalIgnoreCase)))
         .ToList();
 
-    /// <summary>One line per entry: name, version, tags (comma-separated), tab-separated. Tags hold neither tabs nor commas.</summary>
+    /// <summary>
+    /// The tag lists first, once each (most packages of a repository are shipped by the same tags), tab-separated on the
+    /// first line; then one line per entry: name, version, the index of its tag list. Tags hold neither tabs nor commas.
+    /// </summary>
     public byte[] Encode()
     {
-        var text = new StringBuilder();
+        var sets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lines = new StringBuilder();
         foreach (var e in Entries)
         {
-            text.Append(e.Name).Append('\t').Append(e.Version).Append('\t').AppendJoin(',', e.Tags).Append('\n');
+            var tags = string.Join(',', e.Tags);
+            if (!sets.TryGetValue(tags, out var set))
+            {
+                sets[tags] = set = sets.Count;
+            }
+
+            lines.Append(e.Name).Append('\t').Append(e.Version).Append('\t').Append(set).Append('\n');
         }
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return Encoding.UTF8.GetBytes(string.Join('\t', sets.Keys) + "\n" + lines);
     }
 
     public static PackageMap Decode(byte[]? bytes)
@@ -63,13 +73,15 @@ public sealed record PackageMap(IReadOnlyList<PackageMap.Entry> Entries)
             return Empty;
         }
 
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+        var sets = lines[0].Split('\t').Select(t => (IReadOnlyList<string>)t.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
         var entries = new List<Entry>();
-        foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in lines.Skip(1))
         {
             var parts = line.Split('\t');
-            if (parts.Length == 3)
+            if (parts.Length == 3 && int.TryParse(parts[2], out var set) && set >= 0 && set < sets.Count)
             {
-                entries.Add(new Entry(parts[0], parts[1].Length == 0 ? null : parts[1], parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                entries.Add(new Entry(parts[0], parts[1].Length == 0 ? null : parts[1], sets[set]));
             }
         }
 

@@ -38,8 +38,8 @@ public abstract class HelmChartPagesTests(GalleryFixture fixture) : GalleryTest(
         await Browser.ScreenshotAsync(page, $"{Provider}-search-helm");
 
         // The repository page: the newest chart's facts, its README as About text (inert), helm pull as the command.
-        await page.Locator($"article a[href='/{repository}']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/{Regex.Escape(repository)}$"));
+        await page.GotoAsync("/" + repository);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(repository);
         await Assertions.Expect(page.Locator(".repo-description")).ToHaveTextAsync("Metrics dashboards for every cluster");
         await Assertions.Expect(page.Locator(".chart-facts")).ToContainTextAsync("1.1.0+up2");
         await Assertions.Expect(page.Locator(".chart-facts")).ToContainTextAsync("2.1.0");

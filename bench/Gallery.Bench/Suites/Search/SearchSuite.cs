@@ -108,7 +108,7 @@ public sealed class SearchSuite : ISuite
             var terms = Lucene.Net.Index.MultiFields.GetTerms(lease.Searcher.IndexReader, Gallery.Indexer.Documents.IndexFields.Package);
             notes.Add($"SBOM packages: {catalog.Count(r => r.Packages.Length > 0):N0} repositories with an SBOM, {catalog.Sum(r => r.Packages.Length):N0} packages in all; "
                 + $"the index holds {terms?.Count ?? 0:N0} distinct package terms (names and name@version) in {terms?.SumDocFreq ?? 0:N0} postings, "
-                + $"and stored package maps of about {catalog.Where(r => r.Packages.Length > 0).Sum(r => r.Packages.Sum(p => p.Name.Length + p.Version.Length + 3 + r.Tags.Sum(t => t.Length + 1))) / 1048576.0:0.0} MiB before compression");
+                + $"and stored package maps of {catalog.Where(r => r.Packages.Length > 0).Sum(r => Gallery.Indexer.Documents.PackageMap.Of(r.Tags.SelectMany(t => r.Packages.Select(p => new Gallery.Indexer.Artifacts.TagPackage(t, p.Name, p.Version)))).Encode().Length) / 1048576.0:0.0} MiB before compression");
         }
 
         Progress.Line("search: the same searches through PostgreSQL full-text search (tsvector + GIN + ts_rank)");
