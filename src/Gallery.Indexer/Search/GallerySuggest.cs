@@ -8,7 +8,7 @@ namespace Gallery.Indexer.Search;
 
 /// <summary>
 /// Suggestions from the index: publishers whose alias starts with the text (most repositories first), then the
-/// repositories the names-only query (<see cref="SearchQuery.BuildNames"/>) ranks first. No facets, no totals.
+/// repositories the names-only query ranks first (<see cref="TopNames"/>). No facets, no totals.
 /// </summary>
 public sealed class GallerySuggest(ISearcherSource searchers) : IGallerySuggest
 {
@@ -23,7 +23,7 @@ public sealed class GallerySuggest(ISearcherSource searchers) : IGallerySuggest
 
         var searcher = lease.Searcher;
         var publishers = Publishers(searcher, query.Whole.Trim());
-        var top = searcher.Search(SearchQuery.BuildNames(query, searcher.IndexReader), Suggestions.Max - publishers.Count);
+        var top = TopNames.Search(searcher, query, Suggestions.Max - publishers.Count);
         var repositories = new List<RepositorySuggestion>(top.ScoreDocs.Length);
         var scratch = new BytesRef();
         foreach (var hit in top.ScoreDocs)
@@ -43,9 +43,9 @@ public sealed class GallerySuggest(ISearcherSource searchers) : IGallerySuggest
             return found;
         }
 
-        var aliases = NamePrefixQuery.Candidates(searcher.IndexReader, IndexFields.Alias, prefix)
-            .Select(alias => (Alias: alias, Count: searcher.IndexReader.DocFreq(new Term(IndexFields.Alias, alias))))
-            .OrderByDescending(a => a.Count).ThenBy(a => a.Alias.Length)
+        var aliases = PrefixTerms.Frequencies(searcher.IndexReader, IndexFields.Alias, prefix)
+            .Select(a => (Alias: a.Key, Count: a.Value))
+            .OrderByDescending(a => a.Count).ThenBy(a => a.Alias.Length).ThenBy(a => a.Alias, StringComparer.Ordinal)
             .Take(Suggestions.MaxPublishers);
         var scratch = new BytesRef();
         foreach (var (alias, count) in aliases)

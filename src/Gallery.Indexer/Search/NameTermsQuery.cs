@@ -7,7 +7,7 @@ namespace Gallery.Indexer.Search;
 /// <summary>
 /// Some terms of one field, each with its own score; a document scores the best of the terms it has — what a
 /// disjunction (tie-breaker 0) of constant-score term queries scores, to the bit. Per segment it reads the terms with
-/// one terms enumerator and one postings enumerator and scores from two arrays, where a query per term built both per
+/// one pooled terms enumerator and its postings enumerator (<see cref="TermsEnumPool"/>) and scores from two arrays, where a query per term built both per
 /// term (about 11 KB per term and segment) and merged the terms' postings document by document. A typed prefix has up
 /// to 32 candidate names per field (<see cref="NamePrefixQuery"/>).
 /// </summary>
@@ -48,14 +48,14 @@ internal sealed class NameTermsQuery(string fieldName, IReadOnlyList<(string Ter
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var fieldTerms = context.AtomicReader.GetTerms(query.Field);
-            if (fieldTerms is null)
+            using var lease = TermsEnumPool.Rent(context.AtomicReader, query.Field);
+            if (lease is null)
             {
                 return null;
             }
 
-            // Found first, so the arrays are allocated once at their size (a name part such as proxy has thousands of documents).
-            var iterator = fieldTerms.GetEnumerator();
+            // Found first, so the scratch arrays are rented once at their size (a name part such as proxy has thousands of documents).
+            var iterator = lease.Terms;
             var found = new List<(BytesRef Term, TermState State, float Score)>(_terms.Length);
             var size = 0;
             foreach (var (term, score) in _terms)
@@ -72,23 +72,31 @@ internal sealed class NameTermsQuery(string fieldName, IReadOnlyList<(string Ter
                 return null;
             }
 
-            var docs = new int[size];
-            var scores = new float[size];
-            var count = 0;
-            DocsEnum? postings = null;
-            foreach (var (term, state, score) in found)
+            // Filtered postings (acceptDocs) may keep far fewer documents than the terms hold: only those are kept.
+            var docs = System.Buffers.ArrayPool<int>.Shared.Rent(size);
+            var scores = System.Buffers.ArrayPool<float>.Shared.Rent(size);
+            try
             {
-                iterator.SeekExact(term, state);
-                postings = iterator.Docs(acceptDocs, postings, DocsFlags.NONE);
-                int doc;
-                while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                var count = 0;
+                foreach (var (term, state, score) in found)
                 {
-                    docs[count] = doc;
-                    scores[count++] = score;
+                    iterator.SeekExact(term, state);
+                    var postings = lease.Docs(acceptDocs);
+                    int doc;
+                    while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        docs[count] = doc;
+                        scores[count++] = score;
+                    }
                 }
-            }
 
-            return count == 0 ? null : new ArrayScorer(this, docs, scores, count);
+                return count == 0 ? null : new ArrayScorer(this, docs.AsSpan(0, count), scores.AsSpan(0, count));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(docs);
+                System.Buffers.ArrayPool<float>.Shared.Return(scores);
+            }
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -108,25 +116,26 @@ internal sealed class NameTermsQuery(string fieldName, IReadOnlyList<(string Ter
         private readonly int _count;
         private int _at = -1;
 
-        public ArrayScorer(Weight weight, int[] docs, float[] scores, int count) : base(weight)
+        /// <summary>Sorts the matches by document in place, then keeps each document once, with its best score.</summary>
+        public ArrayScorer(Weight weight, Span<int> docs, Span<float> scores) : base(weight)
         {
-            _docs = docs;
-            _scores = scores;
-            Array.Sort(_docs, _scores, 0, count);
+            docs.Sort(scores);
             var kept = 0;
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < docs.Length; i++)
             {
-                if (kept > 0 && _docs[kept - 1] == _docs[i])
+                if (kept > 0 && docs[kept - 1] == docs[i])
                 {
-                    _scores[kept - 1] = Math.Max(_scores[kept - 1], _scores[i]);
+                    scores[kept - 1] = Math.Max(scores[kept - 1], scores[i]);
                 }
                 else
                 {
-                    _docs[kept] = _docs[i];
-                    _scores[kept++] = _scores[i];
+                    docs[kept] = docs[i];
+                    scores[kept++] = scores[i];
                 }
             }
 
+            _docs = docs[..kept].ToArray();
+            _scores = scores[..kept].ToArray();
             _count = kept;
         }
 

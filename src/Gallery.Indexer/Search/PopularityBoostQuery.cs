@@ -7,7 +7,7 @@ namespace Gallery.Indexer.Search;
 /// <summary>
 /// Scales a text match's score by popularity and trust, gently: × (1 + 0.1·log10(1 + pulls)), × 1.2 for a verified
 /// publisher. Among similar matches the most pulled, verified one ranks first, but no factor (at most about 2.4)
-/// lifts a match over the next tier of <see cref="SearchQuery"/>. Reads pulls and verified from <see cref="SegmentFacts"/>.
+/// lifts a match over the next tier of <see cref="SearchQuery"/>. Reads the factors from <see cref="SegmentFacts"/>.
 /// </summary>
 internal sealed class PopularityBoostQuery(Query query) : CustomScoreQuery(query)
 {
@@ -19,9 +19,8 @@ internal sealed class PopularityBoostQuery(Query query) : CustomScoreQuery(query
 
     private sealed class Provider(AtomicReaderContext context) : CustomScoreProvider(context)
     {
-        private readonly SegmentFacts _facts = SegmentFacts.For(context.AtomicReader);
+        private readonly float[] _factors = SegmentFacts.For(context.AtomicReader).Factors;
 
-        public override float CustomScore(int doc, float subQueryScore, float valSrcScore) =>
-            subQueryScore * Factor(_facts.Pulls[doc], _facts.Verified.Get(doc));
+        public override float CustomScore(int doc, float subQueryScore, float valSrcScore) => subQueryScore * _factors[doc];
     }
 }

@@ -25,12 +25,18 @@ public static class SearchQuery
     /// term of some name is taken as typed (its typo expansion, a walk of the name dictionary, is skipped), and the
     /// last word's name prefixes are read from the name dictionaries.
     /// </summary>
-    public static Query Build(QueryText text, IndexReader? index = null) => Build(text, index, namesOnly: false);
+    public static Query Build(QueryText text, IndexReader? index = null) => Build(text, index, namesOnly: false, given: null);
 
     /// <summary>The query as-you-type suggestions run: names only (no prose, no typo expansion), in the same tiers.</summary>
-    public static Query BuildNames(QueryText text, IndexReader? index) => Build(text, index, namesOnly: true);
+    public static Query BuildNames(QueryText text, IndexReader? index) => Build(text, index, namesOnly: true, given: null);
 
-    private static Query Build(QueryText text, IndexReader? index, bool namesOnly)
+    /// <summary>The names-only query with the last word's candidate names already read (<see cref="NamePrefix"/>).</summary>
+    public static Query BuildNames(QueryText text, IndexReader index, NamePrefix prefix) => Build(text, index, namesOnly: true, given: prefix);
+
+    /// <summary>The part of a word read as a typed prefix: its first 20 letters.</summary>
+    public static string TypedPrefix(string word) => word.Length > 20 ? word[..20] : word;
+
+    private static Query Build(QueryText text, IndexReader? index, bool namesOnly, NamePrefix? given)
     {
         if (text.IsEmpty)
         {
@@ -39,7 +45,7 @@ public static class SearchQuery
 
         var query = new BooleanQuery(disableCoord: true)
         {
-            { text.Words.Count == 0 ? new MatchAllDocsQuery() : Match(text, index, namesOnly), Occur.MUST },
+            { text.Words.Count == 0 ? new MatchAllDocsQuery() : Match(text, index, namesOnly, given), Occur.MUST },
         };
         foreach (var word in text.Excluded)
         {
@@ -50,7 +56,7 @@ public static class SearchQuery
     }
 
     /// <summary>A repository matches when every word does (any word, for a text with OR), or when the text names it as a whole.</summary>
-    private static BooleanQuery Match(QueryText text, IndexReader? index, bool namesOnly)
+    private static BooleanQuery Match(QueryText text, IndexReader? index, bool namesOnly, NamePrefix? given)
     {
         var match = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
         var words = new BooleanQuery(disableCoord: true);
@@ -67,7 +73,7 @@ public static class SearchQuery
             foreach (var word in chunk.Words)
             {
                 var typos = namesOnly || (index is not null && IsNameTerm(index, word)) ? 0 : Typos(word);
-                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count || text.AnyWord, typos, index, namesOnly), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
+                chunkWords.Add(Word(word, isLast: ++position == text.Words.Count || text.AnyWord, typos, index, namesOnly, given), required.Contains(word) && !text.AnyWord ? Occur.MUST : Occur.SHOULD);
             }
 
             if (chunk.Compound is { } compound && !namesOnly)
@@ -118,7 +124,8 @@ public static class SearchQuery
         }
     }
 
-    private static ConstantScoreQuery Exact(string field, string value, float score) => new(new TermQuery(new Term(field, value))) { Boost = score };
+    /// <summary>A constant score for a repository holding the term (scored as a constant-score term query would, with pooled enumerators).</summary>
+    private static Query Exact(string field, string value, float score) => new NameTermsQuery(field, [(value, score)]);
 
     /// <summary>A word in what a card shows (name, publisher, description): what leaving a word out rules out.</summary>
     private static Query Shown(string word)
@@ -145,7 +152,7 @@ public static class SearchQuery
         Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1),
     };
 
-    private static Query Word(string word, bool isLast, int typos, IndexReader? index, bool namesOnly)
+    private static Query Word(string word, bool isLast, int typos, IndexReader? index, bool namesOnly, NamePrefix? given)
     {
         var best = new DisjunctionMaxQuery(0.1f)
         {
@@ -154,7 +161,8 @@ public static class SearchQuery
         };
         if (isLast && word.Length >= 2)
         {
-            best.Add(NamePrefixQuery.Build(word.Length > 20 ? word[..20] : word, index));
+            var typed = TypedPrefix(word);
+            best.Add(given is not null && given.Prefix == typed ? NamePrefixQuery.Build(given) : NamePrefixQuery.Build(typed, index));
         }
 
         if (typos > 0)

@@ -8,7 +8,7 @@ namespace Gallery.Indexer.Search;
 /// <summary>
 /// What searches read for every matching document, as plain arrays per segment reader: the architectures,
 /// operating systems, type, signed and SBOM of each document as a bit mask of the segment's ordinals, whether it is verified, its pulls and
-/// the ordinal of its sort name. Built once per <see cref="AtomicReader"/> instance (a segment whose pulls or
+/// the ordinal of its sort name, and its popularity factor. Built once per <see cref="AtomicReader"/> instance (a segment whose pulls or
 /// deletions change gets a new instance on refresh, so nothing goes stale) and warmed when a searcher is opened.
 /// </summary>
 internal sealed class SegmentFacts
@@ -53,6 +53,13 @@ internal sealed class SegmentFacts
                 Verified.Set(doc);
             }
         }
+
+        Factors = new float[MaxDoc];
+        for (var doc = 0; doc < MaxDoc; doc++)
+        {
+            Factors[doc] = PopularityBoostQuery.Factor(Pulls[doc], Verified.Get(doc));
+            MaxFactor = Math.Max(MaxFactor, Factors[doc]);
+        }
     }
 
     public int MaxDoc { get; }
@@ -87,6 +94,11 @@ internal sealed class SegmentFacts
     public SortedDocValues? SortNames { get; }
 
     public FixedBitSet Verified { get; }
+
+    /// <summary>Each document's popularity and trust factor (<see cref="PopularityBoostQuery.Factor"/>), and the largest.</summary>
+    public float[] Factors { get; }
+
+    public float MaxFactor { get; } = 1;
 
     public static SegmentFacts For(AtomicReader reader) => Cache.GetValue(reader, r => new SegmentFacts(r));
 

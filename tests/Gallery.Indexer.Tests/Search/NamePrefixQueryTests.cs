@@ -50,9 +50,9 @@ public sealed class NamePrefixQueryTests
         var plain = new DisjunctionMaxQuery(0);
         foreach (var (field, score) in new[] { (IndexFields.NameKey, NamePrefixQuery.Whole), (IndexFields.LastPartKey, NamePrefixQuery.Whole), (IndexFields.NameText, NamePrefixQuery.Part) })
         {
-            foreach (var term in NamePrefixQuery.Candidates(reader, field, prefix))
+            foreach (var candidate in NamePrefix.Find(reader, prefix).Candidates.Where(c => c.Field == field))
             {
-                plain.Add(new ConstantScoreQuery(new TermQuery(new Term(field, term))) { Boost = score * NamePrefixQuery.Coverage(prefix, term) });
+                plain.Add(new ConstantScoreQuery(new TermQuery(new Term(field, candidate.Term))) { Boost = score * NamePrefixQuery.Coverage(prefix, candidate.Term) });
             }
         }
 
@@ -61,6 +61,31 @@ public sealed class NamePrefixQueryTests
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Candidates_are_the_shortest_names_over_every_segment_with_their_document_counts()
+    {
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(IndexFields.Version, GalleryAnalyzers.PerField)))
+        {
+            foreach (var segment in new[] { new[] { "a/nginx-long-name", "b/nginx" }, ["c/nginx", "d/nginx-x"] })
+            {
+                foreach (var name in segment)
+                {
+                    writer.AddDocument(RepositoryDocument.Create(Repo(name)));
+                }
+
+                writer.Commit();
+            }
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        var names = NamePrefix.Find(reader, "ngi").Candidates.Where(c => c.Field == IndexFields.NameKey).ToList();
+
+        Assert.Equal(["nginx", "nginx-x", "nginx-long-name"], names.Select(c => c.Term));
+        Assert.Equal([2, 1, 1], names.Select(c => c.DocFreq));
+        Assert.Equal(NamePrefixQuery.Whole * 3 / 5, names[0].Score);
     }
 
     private static Dictionary<int, float> Scores(IndexSearcher searcher, Query query) =>
