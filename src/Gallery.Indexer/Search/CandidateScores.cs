@@ -1,23 +1,29 @@
 using System.Buffers;
+using Gallery.Indexer.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace Gallery.Indexer.Search;
 
 /// <summary>
-/// What each live repository scores from a typed prefix's candidate names alone: its best candidate's score times its
-/// popularity factor (<see cref="SegmentFacts.Factors"/>), read from the candidates' postings without a query.
+/// What each live repository scores in the names-only query from a typed word's matches in name parts alone: the word
+/// as a part (<see cref="SearchQuery.NameWordBoost"/> times the part's length norm) and its best candidate name
+/// (<see cref="NamePrefix"/>), combined as the word's disjunction combines them, times its popularity factor
+/// (<see cref="SegmentFacts.Factors"/>). Read from those terms' postings, without the query.
 /// </summary>
 internal static class CandidateScores
 {
+    private static readonly TFIDFSimilarity NameSimilarity = (TFIDFSimilarity)GallerySimilarity.Instance.Get(IndexFields.NameText);
+
     /// <summary>
     /// Per segment (by leaf ordinal), the repositories scoring at least the <paramref name="count"/>-th best score over
     /// all segments, divided by <paramref name="margin"/>; all that score anything when fewer do.
     /// </summary>
-    public static FixedBitSet?[] Reaching(IndexReader index, NamePrefix prefix, int count, float margin)
+    public static FixedBitSet?[] Reaching(IndexReader index, string word, NamePrefix prefix, int count, float margin)
     {
         var leaves = index.Leaves;
-        var best = new float[leaves.Count][];
+        var scores = new float[leaves.Count][];
         var touched = new List<int>[leaves.Count];
         var top = new PriorityQueue<float, float>(count + 1);
         try
@@ -25,12 +31,12 @@ internal static class CandidateScores
             for (var ord = 0; ord < leaves.Count; ord++)
             {
                 var segment = leaves[ord].AtomicReader;
-                best[ord] = ArrayPool<float>.Shared.Rent(segment.MaxDoc);
-                Array.Clear(best[ord], 0, segment.MaxDoc);
-                touched[ord] = Score(segment, prefix, best[ord]);
+                scores[ord] = ArrayPool<float>.Shared.Rent(2 * segment.MaxDoc);
+                Array.Clear(scores[ord], 0, 2 * segment.MaxDoc);
+                touched[ord] = Score(segment, word, prefix, scores[ord]);
                 foreach (var doc in touched[ord])
                 {
-                    top.Enqueue(best[ord][doc], best[ord][doc]);
+                    top.Enqueue(scores[ord][doc], scores[ord][doc]);
                     if (top.Count > count)
                     {
                         top.Dequeue();
@@ -44,7 +50,7 @@ internal static class CandidateScores
             {
                 foreach (var doc in touched[ord])
                 {
-                    if (best[ord][doc] >= least)
+                    if (scores[ord][doc] >= least)
                     {
                         (reaching[ord] ??= new FixedBitSet(leaves[ord].AtomicReader.MaxDoc)).Set(doc);
                     }
@@ -55,21 +61,24 @@ internal static class CandidateScores
         }
         finally
         {
-            foreach (var scores in best)
+            foreach (var rented in scores)
             {
-                if (scores is not null)
+                if (rented is not null)
                 {
-                    ArrayPool<float>.Shared.Return(scores);
+                    ArrayPool<float>.Shared.Return(rented);
                 }
             }
         }
     }
 
-    /// <summary>Each live document's best candidate score times its factor, into <paramref name="best"/> (zero where no candidate reaches); the documents reached.</summary>
-    private static List<int> Score(AtomicReader segment, NamePrefix prefix, float[] best)
+    /// <summary>
+    /// Each reached live document's score into the first half of <paramref name="scores"/> (the second half holds its
+    /// best candidate's score while reading); the documents reached.
+    /// </summary>
+    private static List<int> Score(AtomicReader segment, string word, NamePrefix prefix, float[] scores)
     {
+        var maxDoc = segment.MaxDoc;
         var touched = new List<int>();
-        var factors = SegmentFacts.For(segment).Factors;
         foreach (var field in NamePrefix.Fields)
         {
             using var lease = TermsEnumPool.Rent(segment, field);
@@ -80,23 +89,48 @@ internal static class CandidateScores
 
             foreach (var candidate in prefix.Candidates)
             {
-                if (candidate.Field != field || !lease.Terms.SeekExact(new BytesRef(candidate.Term)))
+                if (candidate.Field == field && lease.Terms.SeekExact(new BytesRef(candidate.Term)))
                 {
-                    continue;
-                }
+                    var postings = lease.Docs(segment.LiveDocs);
+                    int doc;
+                    while ((doc = postings.NextDoc()) != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        if (scores[maxDoc + doc] == 0)
+                        {
+                            touched.Add(doc);
+                        }
 
+                        scores[maxDoc + doc] = Math.Max(scores[maxDoc + doc], candidate.Score);
+                    }
+                }
+            }
+        }
+
+        // The word as a part: its score where it is one, else 0; then the two combined as the word's disjunction does.
+        using (var lease = TermsEnumPool.Rent(segment, IndexFields.NameText))
+        {
+            if (lease is not null && lease.Terms.SeekExact(new BytesRef(word)) && segment.GetNormValues(IndexFields.NameText) is { } norms)
+            {
                 var postings = lease.Docs(segment.LiveDocs);
                 int doc;
                 while ((doc = postings.NextDoc()) != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
                 {
-                    if (best[doc] == 0)
+                    if (scores[maxDoc + doc] == 0)
                     {
                         touched.Add(doc);
                     }
 
-                    best[doc] = Math.Max(best[doc], candidate.Score * factors[doc]);
+                    scores[doc] = SearchQuery.NameWordBoost * NameSimilarity.DecodeNormValue(norms.Get(doc));
                 }
             }
+        }
+
+        var factors = SegmentFacts.For(segment).Factors;
+        foreach (var doc in touched)
+        {
+            var (part, candidate) = (scores[doc], scores[maxDoc + doc]);
+            var max = Math.Max(part, candidate);
+            scores[doc] = (max + (part + candidate - max) * SearchQuery.WordTieBreaker) * factors[doc];
         }
 
         return touched;

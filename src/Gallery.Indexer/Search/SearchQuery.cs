@@ -31,12 +31,22 @@ public static class SearchQuery
     public static Query BuildNames(QueryText text, IndexReader? index) => Build(text, index, namesOnly: true, given: null);
 
     /// <summary>The names-only query with the last word's candidate names already read (<see cref="NamePrefix"/>).</summary>
-    public static Query BuildNames(QueryText text, IndexReader index, NamePrefix prefix) => Build(text, index, namesOnly: true, given: prefix);
+    public static Query BuildNames(QueryText text, IndexReader index, NamePrefix prefix) => Build(text, index, namesOnly: true, given: new(prefix, NameWord: true));
+
+    /// <summary>
+    /// The names-only query less a word's matches in name parts: as a name part (<see cref="NameWordBoost"/>) or as a
+    /// prefix of one (<paramref name="prefix"/>'s candidates). What is left (whole names, tags) matches few repositories.
+    /// </summary>
+    public static Query BuildNamesBesidesParts(QueryText text, IndexReader index, NamePrefix prefix) =>
+        Build(text, index, namesOnly: true, given: new(prefix.WithoutCandidates(), NameWord: false));
+
+    /// <summary>A word's score as a name part, times the part's length norm; how a word's matches in several fields combine.</summary>
+    public const float NameWordBoost = 10, WordTieBreaker = 0.1f;
 
     /// <summary>The part of a word read as a typed prefix: its first 20 letters.</summary>
     public static string TypedPrefix(string word) => word.Length > 20 ? word[..20] : word;
 
-    private static Query Build(QueryText text, IndexReader? index, bool namesOnly, NamePrefix? given)
+    private static Query Build(QueryText text, IndexReader? index, bool namesOnly, GivenNames? given)
     {
         if (text.IsEmpty)
         {
@@ -56,7 +66,7 @@ public static class SearchQuery
     }
 
     /// <summary>A repository matches when every word does (any word, for a text with OR), or when the text names it as a whole.</summary>
-    private static BooleanQuery Match(QueryText text, IndexReader? index, bool namesOnly, NamePrefix? given)
+    private static BooleanQuery Match(QueryText text, IndexReader? index, bool namesOnly, GivenNames? given)
     {
         var match = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 1 };
         var words = new BooleanQuery(disableCoord: true);
@@ -152,17 +162,20 @@ public static class SearchQuery
         Boosted(new TermQuery(new Term(IndexFields.Usage, term)), 1),
     };
 
-    private static Query Word(string word, bool isLast, int typos, IndexReader? index, bool namesOnly, NamePrefix? given)
+    private static Query Word(string word, bool isLast, int typos, IndexReader? index, bool namesOnly, GivenNames? given)
     {
-        var best = new DisjunctionMaxQuery(0.1f)
+        var best = new DisjunctionMaxQuery(WordTieBreaker);
+        if (given is not { NameWord: false })
         {
-            Boosted(new TermQuery(new Term(IndexFields.NameText, word)), 10),
-            Boosted(new TermQuery(new Term(IndexFields.TagText, word)), 1.5f),
-        };
+            best.Add(Boosted(new TermQuery(new Term(IndexFields.NameText, word)), NameWordBoost));
+        }
+
+        best.Add(Boosted(new TermQuery(new Term(IndexFields.TagText, word)), 1.5f));
+
         if (isLast && word.Length >= 2)
         {
             var typed = TypedPrefix(word);
-            best.Add(given is not null && given.Prefix == typed ? NamePrefixQuery.Build(given) : NamePrefixQuery.Build(typed, index));
+            best.Add(given is not null && given.Prefix.Prefix == typed ? NamePrefixQuery.Build(given.Prefix) : NamePrefixQuery.Build(typed, index));
         }
 
         if (typos > 0)
@@ -200,6 +213,9 @@ public static class SearchQuery
 
         return best;
     }
+
+    /// <summary>For suggestions: the last word's candidate names already read, and whether its matches as a name part count.</summary>
+    private sealed record GivenNames(NamePrefix Prefix, bool NameWord);
 
     private static ConstantScoreQuery ProsePrefix(string field, string prefix, float score) =>
         new(new PrefixQuery(new Term(field, prefix))) { Boost = score };

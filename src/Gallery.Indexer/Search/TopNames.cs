@@ -8,10 +8,11 @@ namespace Gallery.Indexer.Search;
 /// for one typed word, exactly as the whole query ranks them, without scoring every repository a candidate name reaches
 /// (a short prefix such as <c>wo</c> reaches thousands through parts like worker).
 /// <para>
-/// A repository that matches nothing but candidate names scores exactly its best candidate's score times its popularity
-/// factor, which a walk of the candidates' postings reads without the query. The query then runs only over the
-/// repositories matching its other clauses and those whose candidate score reaches the count-th best such score: every
-/// repository left out scores less than that, and the kept ones hold at least count repositories scoring as much.
+/// A repository whose name matches the word only in its parts (the word as a part, or a candidate name) scores what
+/// <see cref="CandidateScores"/> reads from those terms' postings without the query. The query then runs only over the
+/// repositories matching its other clauses (whole names, tags: few) and those whose part score reaches the count-th
+/// best such score: every repository left out scores less than that, and the kept ones hold at least count
+/// repositories scoring as much.
 /// </para>
 /// </summary>
 internal static class TopNames
@@ -36,8 +37,8 @@ internal static class TopNames
             return searcher.Search(SearchQuery.BuildNames(text, index, prefix), count);
         }
 
-        var reached = CandidateScores.Reaching(index, prefix, count, Margin);
-        var kept = new MatchingDocsFilter(searcher, SearchQuery.BuildNames(text, index, prefix.WithoutCandidates()), reached);
+        var reached = CandidateScores.Reaching(index, text.Words[0], prefix, count, Margin);
+        var kept = new MatchingDocsFilter(searcher, SearchQuery.BuildNamesBesidesParts(text, index, prefix), reached);
         return searcher.Search(new FilteredQuery(SearchQuery.BuildNames(text, index, prefix), kept, MatchingDocsFilter.AtRandom), count);
     }
 }
