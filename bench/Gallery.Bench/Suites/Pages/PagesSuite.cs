@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Gallery.Bench.Cli;
 using Gallery.Bench.Load;
 using Gallery.Bench.Measure;
@@ -55,7 +54,7 @@ public sealed class PagesSuite : ISuite
             await using var ours = await OurServer.StartAsync(connectionString, cancellationToken, dataPath: data.Path);
             using var http = RegistryClient.CreateHttpClient(maxConnections: Clients);
             var build = Stopwatch.StartNew();
-            await WaitUntilSearchableAsync(http, ours.BaseAddress, count, cancellationToken);
+            await SearchReadiness.WaitUntilSearchableAsync(http, ours.BaseAddress, count, cancellationToken);
             notes.Add($"the server built its index of {count:N0} repositories from the database in {build.Elapsed.TotalSeconds:0} s (not a figure)");
 
             var figures = new List<Figure>();
@@ -144,28 +143,5 @@ public sealed class PagesSuite : ISuite
         await using var create = new NpgsqlCommand("CREATE DATABASE bench_pages", admin);
         await create.ExecuteNonQueryAsync(cancellationToken);
         return new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Database = "bench_pages" }.ConnectionString;
-    }
-
-    /// <summary>The server builds its index from the seeded database at start; pages are timed once search finds every repository.</summary>
-    private static async Task WaitUntilSearchableAsync(HttpClient http, Uri baseAddress, int repositories, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (await SearchTotalAsync(http, baseAddress, cancellationToken) < repositories)
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                throw new BenchException($"the server's index did not hold the {repositories:N0} seeded repositories after 10 minutes");
-            }
-
-            await Task.Delay(500, cancellationToken);
-        }
-    }
-
-    private static async Task<long> SearchTotalAsync(HttpClient http, Uri baseAddress, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync(new Uri(baseAddress, "api/search?pageSize=1"), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
-        return json.RootElement.GetProperty("total").GetInt64();
     }
 }

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Gallery.Bench.Suites.Search;
 
 /// <summary>
-/// Both engines behind HTTP on 127.0.0.1, in this process: our <c>/api/search</c> and <c>/api/suggest</c> as the
-/// gallery maps them, and the peer's answer (<see cref="PostgresFullTextSearch"/>) as JSON at <c>/peer/search</c>,
-/// so latency and answer size are measured the way a browser meets them, with the same client.
+/// The peer behind HTTP on 127.0.0.1, in this process: its answer (<see cref="PostgresFullTextSearch"/>) as JSON at
+/// <c>/peer/search</c>, so its latency and answer size are measured the way a browser meets them, with the client
+/// that times our server's <c>/api/search</c>.
 /// </summary>
 public sealed class SearchHttpHost : IAsyncDisposable
 {
@@ -26,16 +26,12 @@ public sealed class SearchHttpHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<SearchHttpHost> StartAsync(IGallerySearch search, IGallerySuggest suggest, PostgresFullTextSearch peer)
+    public static async Task<SearchHttpHost> StartAsync(PostgresFullTextSearch peer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(search);
-        builder.Services.AddSingleton(suggest);
         var app = builder.Build();
-        app.MapSearchApi();
-        app.MapSuggestApi();
         app.MapGet("/peer/search", async (HttpRequest http, CancellationToken cancellationToken) =>
         {
             var query = http.Query;
