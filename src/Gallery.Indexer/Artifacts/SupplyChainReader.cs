@@ -17,15 +17,23 @@ public sealed class SupplyChainReader(RegistryDbContext db) : IImageBadges
     public async Task<IReadOnlyDictionary<string, ImageSupplyChain>> ForImagesAsync(string fullName, IReadOnlyCollection<string> digests, CancellationToken cancellationToken = default)
     {
         var list = digests.Distinct().ToList();
-        var images = await db.Manifests.AsNoTracking().Where(m => db.Repositories.Any(r => r.Id == m.RepositoryId && r.FullName == fullName) && list.Contains(m.Digest))
-            .Select(m => new TaggedImage(m.RepositoryId, "", m.Id, m.Digest)).ToListAsync(cancellationToken);
+        var images = await (from r in db.Repositories.AsNoTracking()
+                            where r.FullName == fullName
+                            join m in db.Manifests.AsNoTracking() on r.Id equals m.RepositoryId
+                            where list.Contains(m.Digest)
+                            select new TaggedImage(m.RepositoryId, "", m.Id, m.Digest)).ToListAsync(cancellationToken);
         return await BadgesAsync(images, cancellationToken);
     }
 
     public async Task<ImageSupplyChain> ForTagAsync(string fullName, string tag, CancellationToken cancellationToken = default)
     {
-        var images = await db.Tags.AsNoTracking().Where(t => t.Name == tag && db.Repositories.Any(r => r.Id == t.RepositoryId && r.FullName == fullName))
-            .Select(t => new TaggedImage(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.Digest)).ToListAsync(cancellationToken);
+        // A join from the repository (not a tag filtered by an EXISTS on it): SQLite does not turn the EXISTS into a
+        // join, and scanned every tag of the catalog (27 ms at 351,000 tags) on each repository page and badge.
+        var images = await (from r in db.Repositories.AsNoTracking()
+                            where r.FullName == fullName
+                            join t in db.Tags.AsNoTracking() on r.Id equals t.RepositoryId
+                            where t.Name == tag
+                            select new TaggedImage(t.RepositoryId, t.Name, t.ManifestId, t.Manifest.Digest)).ToListAsync(cancellationToken);
         return (await BadgesAsync(images, cancellationToken)).Values.FirstOrDefault() ?? ImageSupplyChain.None;
     }
 

@@ -54,8 +54,11 @@ public sealed class FeedReader(RegistryDbContext db)
         var tags = await db.Tags.AsNoTracking().Where(t => t.RepositoryId == repository.Id)
             .Select(t => new { t.Name, t.Manifest.ImageSize }).ToListAsync(cancellationToken);
         var latest = tags.OrderBy(t => t.Name, TagVersionComparer.HighestFirst).FirstOrDefault();
-        var platforms = await db.ImagePlatforms.AsNoTracking().Where(p => db.Manifests.Any(m => m.Id == p.ManifestId && m.RepositoryId == repository.Id))
-            .Select(p => new { p.Os, p.Architecture, p.Variant }).Distinct().ToListAsync(cancellationToken);
+        // Joined from the repository's manifests: as an EXISTS on each platform row, SQLite read every image's platforms.
+        var platforms = await (from m in db.Manifests.AsNoTracking()
+                               where m.RepositoryId == repository.Id
+                               join p in db.ImagePlatforms.AsNoTracking() on m.Id equals p.ManifestId
+                               select new { p.Os, p.Architecture, p.Variant }).Distinct().ToListAsync(cancellationToken);
         return new BadgeFacts(latest?.Name, latest?.ImageSize, repository.PullCount,
             platforms.Select(p => PlatformText(p.Os, p.Architecture, p.Variant)).Distinct().Order(StringComparer.Ordinal).ToList());
     }

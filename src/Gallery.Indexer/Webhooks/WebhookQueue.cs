@@ -101,9 +101,14 @@ public sealed class WebhookQueue(RegistryDbContext db)
         var key = (e.Repository, e.Digest ?? "");
         if (!cache.TryGetValue(key, out var list))
         {
-            var rows = await db.ImagePlatforms.AsNoTracking()
-                .Where(p => db.Manifests.Any(m => m.Id == p.ManifestId && m.Digest == e.Digest && db.Repositories.Any(r => r.Id == m.RepositoryId && r.FullName == e.Repository)))
-                .OrderBy(p => p.Id).Select(p => new { p.Os, p.Architecture, p.Variant }).ToListAsync(cancellationToken);
+            // Joined from the repository (as nested EXISTS on each platform row, SQLite read every image's platforms).
+            var rows = await (from r in db.Repositories.AsNoTracking()
+                              where r.FullName == e.Repository
+                              join m in db.Manifests.AsNoTracking() on r.Id equals m.RepositoryId
+                              where m.Digest == e.Digest
+                              join p in db.ImagePlatforms.AsNoTracking() on m.Id equals p.ManifestId
+                              orderby p.Id
+                              select new { p.Os, p.Architecture, p.Variant }).ToListAsync(cancellationToken);
             cache[key] = list = rows.Select(p => p.Variant is null ? $"{p.Os}/{p.Architecture}" : $"{p.Os}/{p.Architecture}/{p.Variant}").Distinct().ToList();
         }
 
