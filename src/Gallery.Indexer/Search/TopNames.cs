@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Gallery.Indexer.Search;
 
