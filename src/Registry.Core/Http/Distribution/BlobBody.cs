@@ -10,8 +10,13 @@ namespace Registry.Core.Http.Distribution;
 /// </summary>
 internal static class BlobBody
 {
-    /// <summary>Large enough that syscalls stay few (one read, one send per block), small enough to stay out of the large-object heap's way.</summary>
-    private const int BlockSize = 256 * 1024;
+    /// <summary>
+    /// Large enough that flushes stay few: one read, one flush and one wake-up per block. Against 256 KiB blocks, three
+    /// alternating quick runs each gave 128 MiB pulls 1.5–2.2× Distribution instead of 1.4–1.5×, 8 curls at once
+    /// 1.4–1.75× instead of 1.0–1.5×, and 0.44–0.5× its CPU per GiB instead of 0.64–0.75×. The block is rented
+    /// from the shared array pool (Kestrel's own blocks are 64 KiB) and returned after the send.
+    /// </summary>
+    private const int BlockSize = 1024 * 1024;
 
     public static async Task SendAsync(HttpResponse response, Stream content, long length, CancellationToken cancellationToken)
     {
@@ -19,7 +24,8 @@ internal static class BlobBody
         var writer = response.BodyWriter;
         while (length > 0)
         {
-            var block = writer.GetMemory(BlockSize);
+            // A small blob asks for what it needs: a config or a manifest-sized layer takes no megabyte.
+            var block = writer.GetMemory((int)Math.Min(BlockSize, length));
             block = block[..(int)Math.Min(block.Length, length)];
             // A local file's stream answers inline (LocalFileReadStream); an object store's is truly asynchronous.
             var read = await content.ReadAsync(block, cancellationToken);
