@@ -32,6 +32,10 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         ```
         """;
 
+    /// <summary>A page that did not render says why: the server's own log of the failure, not a locator timeout.</summary>
+    private void AssertShown(Microsoft.Playwright.IResponse? response) =>
+        Assert.True(response is { Ok: true }, $"{response?.Url} answered {response?.Status}\n--- server output ---\n{Gallery.OutputTail}");
+
     private string Shot(string name) => $"console-{Gallery.Database.Provider.ToString().ToLowerInvariant()}-{name}";
 
     [Fact]
@@ -112,8 +116,8 @@ public abstract class ConsoleEndToEndTests(GalleryFixture fixture) : GalleryTest
         // The public page shows it: the table, the code block, the logo; the script is text. An anonymous visit
         // first puts the page in the page cache; the owner must still get their own page, with the Edit link.
         var anonymous = await browser.NewPageAsync(Gallery.BaseAddress);
-        await anonymous.GotoAsync($"/{repository}");
-        await page.GotoAsync($"/{repository}");
+        AssertShown(await anonymous.GotoAsync($"/{repository}"));
+        AssertShown(await page.GotoAsync($"/{repository}"));
         await Assertions.Expect(page.Locator(".markdown table")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".markdown pre code")).ToContainTextAsync("docker run example");
         await Assertions.Expect(page.Locator(".repo-description")).ToHaveTextAsync("Console e2e <script>alert('x')</script>");
