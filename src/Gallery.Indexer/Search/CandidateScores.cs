@@ -79,29 +79,31 @@ internal static class CandidateScores
     {
         var maxDoc = segment.MaxDoc;
         var touched = new List<int>();
+
+        // Every live document holding the term, noted as reached the first time.
+        void Read(TermsEnumPool.Lease lease, Action<int> score)
+        {
+            var postings = lease.Docs(segment.LiveDocs);
+            int doc;
+            while ((doc = postings.NextDoc()) != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (scores[maxDoc + doc] == 0 && scores[doc] == 0)
+                {
+                    touched.Add(doc);
+                }
+
+                score(doc);
+            }
+        }
+
         foreach (var field in NamePrefix.Fields)
         {
             using var lease = TermsEnumPool.Rent(segment, field);
-            if (lease is null)
-            {
-                continue;
-            }
-
             foreach (var candidate in prefix.Candidates)
             {
-                if (candidate.Field == field && lease.Terms.SeekExact(new BytesRef(candidate.Term)))
+                if (lease is not null && candidate.Field == field && lease.Terms.SeekExact(new BytesRef(candidate.Term)))
                 {
-                    var postings = lease.Docs(segment.LiveDocs);
-                    int doc;
-                    while ((doc = postings.NextDoc()) != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
-                    {
-                        if (scores[maxDoc + doc] == 0)
-                        {
-                            touched.Add(doc);
-                        }
-
-                        scores[maxDoc + doc] = Math.Max(scores[maxDoc + doc], candidate.Score);
-                    }
+                    Read(lease, doc => scores[maxDoc + doc] = Math.Max(scores[maxDoc + doc], candidate.Score));
                 }
             }
         }
@@ -111,17 +113,7 @@ internal static class CandidateScores
         {
             if (lease is not null && lease.Terms.SeekExact(new BytesRef(word)) && segment.GetNormValues(IndexFields.NameText) is { } norms)
             {
-                var postings = lease.Docs(segment.LiveDocs);
-                int doc;
-                while ((doc = postings.NextDoc()) != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    if (scores[maxDoc + doc] == 0)
-                    {
-                        touched.Add(doc);
-                    }
-
-                    scores[doc] = SearchQuery.NameWordBoost * NameSimilarity.DecodeNormValue(norms.Get(doc));
-                }
+                Read(lease, doc => scores[doc] = SearchQuery.NameWordBoost * NameSimilarity.DecodeNormValue(norms.Get(doc)));
             }
         }
 

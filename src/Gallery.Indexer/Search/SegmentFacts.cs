@@ -58,7 +58,6 @@ internal sealed class SegmentFacts
         for (var doc = 0; doc < MaxDoc; doc++)
         {
             Factors[doc] = PopularityBoostQuery.Factor(Pulls[doc], Verified.Get(doc));
-            MaxFactor = Math.Max(MaxFactor, Factors[doc]);
         }
     }
 
@@ -95,10 +94,8 @@ internal sealed class SegmentFacts
 
     public FixedBitSet Verified { get; }
 
-    /// <summary>Each document's popularity and trust factor (<see cref="PopularityBoostQuery.Factor"/>), and the largest.</summary>
+    /// <summary>Each document's popularity and trust factor (<see cref="PopularityBoostQuery.Factor"/>).</summary>
     public float[] Factors { get; }
-
-    public float MaxFactor { get; } = 1;
 
     public static SegmentFacts For(AtomicReader reader) => Cache.GetValue(reader, r => new SegmentFacts(r));
 

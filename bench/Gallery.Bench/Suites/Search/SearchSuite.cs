@@ -161,12 +161,14 @@ public sealed class SearchSuite : ISuite
 
         Progress.Line($"search: {Queries} searches over HTTP, our server's then the peer's; suggestions in-process and from our server");
         await using var peerHttp = await SearchHttpHost.StartAsync(peer);
-        var (ourHttp, ourBytes) = await TimeHttpAsync(serverHttp, "api/search", requests.Select(SearchHttpHost.QueryString).ToList(), cancellationToken);
-        var (peerHttpTimes, peerBytes) = await TimeHttpAsync(peerHttp.Client, "peer/search", requests.Select(SearchHttpHost.QueryString).ToList(), cancellationToken);
+        var queryStrings = requests.Select(SearchHttpHost.QueryString).ToList();
+        var (ourHttp, ourBytes) = await TimeHttpAsync(serverHttp, "api/search", queryStrings, cancellationToken);
+        var (peerHttpTimes, peerBytes) = await TimeHttpAsync(peerHttp.Client, "peer/search", queryStrings, cancellationToken);
         notes.Add($"1-minute load average {MachineInfo.LoadAverage():0.0} after the HTTP searches");
         var typed = judged.Where(q => q.Kind is JudgedKind.Prefix or JudgedKind.BareName or JudgedKind.Typo).Select(q => q.Request.Text!).ToList();
-        var suggestions = TimeSuggestions(new GallerySuggest(writer), typed);
-        var suggestBytes = typed.Select(t => Allocated(() => new GallerySuggest(writer).Suggest(t))).ToList();
+        var suggest = new GallerySuggest(writer);
+        var suggestions = TimeSuggestions(suggest, typed);
+        var suggestBytes = typed.Select(t => Allocated(() => suggest.Suggest(t))).ToList();
         notes.Add("slowest suggestions in-process: " + string.Join(", ", suggestions.Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(5)
             .Select(x => $"'{typed[x.i % typed.Count]}' {x.ms:0.00} ms")));
         var (suggestHttp, _) = await TimeHttpAsync(serverHttp, "api/suggest", typed.Select(t => $"q={Uri.EscapeDataString(t)}").ToList(), cancellationToken);
